@@ -1,0 +1,38 @@
+package io.stratus.api;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the data plane last reported about one cluster.
+ *
+ * @param phase where the cluster is in its life
+ * @param bootstrap the address Kafka clients bootstrap from, once brokers are serving
+ * @param kafkaVersion the version the brokers run (absent until any broker runs)
+ * @param brokers every broker the data plane runs for this cluster
+ * @param message what the data plane is doing or waiting for, in words a user can act on
+ * @param observedVersion the spec resource version the data plane last acted on
+ */
+public record ClusterStatus(
+    ClusterPhase phase,
+    Optional<String> bootstrap,
+    Optional<String> kafkaVersion,
+    List<BrokerStatus> brokers,
+    String message,
+    long observedVersion) {
+
+  public ClusterStatus {
+    Objects.requireNonNull(phase, "phase");
+    bootstrap = bootstrap == null ? Optional.empty() : bootstrap;
+    kafkaVersion = kafkaVersion == null ? Optional.empty() : kafkaVersion;
+    brokers = brokers == null ? List.of() : List.copyOf(brokers);
+    message = message == null ? "" : message;
+  }
+
+  /** The status of a cluster that no data plane has reported on yet. */
+  public static ClusterStatus pending(String message) {
+    return new ClusterStatus(
+        ClusterPhase.PROVISIONING, Optional.empty(), Optional.empty(), List.of(), message, 0);
+  }
+}
