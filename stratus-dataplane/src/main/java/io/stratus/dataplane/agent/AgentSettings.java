@@ -1,0 +1,32 @@
+package io.stratus.dataplane.agent;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How an agent runs.
+ *
+ * @param stateClientConfig bootstrap servers and security settings of the control plane's Kafka
+ * @param stateReplicationFactor the replication factor of the state topics, if the agent creates
+ *     them
+ * @param agentDirectory where the agent keeps its identity
+ * @param agentId the id the agent registers under
+ * @param tick how often every cluster is reconciled
+ * @param stopGrace how long a broker gets to shut down before it is killed
+ * @param clock the source of timestamps in status events
+ */
+public record AgentSettings(
+    Map<String, Object> stateClientConfig,
+    short stateReplicationFactor,
+    Path agentDirectory,
+    String agentId,
+    Duration tick,
+    Duration stopGrace,
+    Clock clock) {
+
+  public AgentSettings {
+    stateClientConfig = Map.copyOf(stateClientConfig);
+  }
+}

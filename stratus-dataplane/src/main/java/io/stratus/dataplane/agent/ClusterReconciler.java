@@ -1,0 +1,277 @@
+package io.stratus.dataplane.agent;
+
+import io.stratus.api.BrokerState;
+import io.stratus.api.BrokerStatus;
+import io.stratus.api.ClusterPhase;
+import io.stratus.api.ClusterStatus;
+import io.stratus.api.DesiredCluster;
+import io.stratus.api.DesiredEvent.TenantKeyIssued;
+import io.stratus.api.SealedSecrets;
+import io.stratus.dataplane.kafka.ClusterAdmin;
+import io.stratus.dataplane.kafka.ClusterAdminException;
+import io.stratus.dataplane.reconcile.ClusterDecider;
+import io.stratus.dataplane.reconcile.Decision;
+import io.stratus.dataplane.reconcile.Observation;
+import io.stratus.dataplane.reconcile.Step;
+import io.stratus.dataplane.substrate.ClusterLayout;
+import io.stratus.dataplane.substrate.ClusterPlan;
+import io.stratus.dataplane.substrate.NodeLayout;
+import io.stratus.dataplane.substrate.NodeProcess;
+import io.stratus.dataplane.substrate.NodeRole;
+import io.stratus.dataplane.substrate.Substrate;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings clusters to their desired state on a substrate: observes a cluster (processes, Kafka's
+ * view through the Admin API), asks {@link ClusterDecider} for the next step, carries it out and
+ * says what to report. Not thread-safe: used from the agent's loop thread only.
+ */
+public final class ClusterReconciler implements AutoCloseable {
+
+  /** What to report for a cluster after one pass. */
+  public sealed interface Outcome {}
+
+  /** The cluster exists; report this status. */
+  public record Report(ClusterStatus status) implements Outcome {}
+
+  /** The cluster has been removed completely. */
+  public record Gone() implements Outcome {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterReconciler.class);
+
+  private final Substrate substrate;
+  private final AgentIdentity identity;
+  private final Duration stopGrace;
+  private final Map<String, ClusterAdmin> admins = new HashMap<>();
+  private final Set<String> everReady = new HashSet<>();
+  private final Set<String> seen = new HashSet<>();
+
+  public ClusterReconciler(Substrate substrate, AgentIdentity identity, Duration stopGrace) {
+    this.substrate = substrate;
+    this.identity = identity;
+    this.stopGrace = stopGrace;
+  }
+
+  /** One reconcile pass over a desired cluster. */
+  public Outcome reconcile(DesiredCluster desired, Set<TenantKeyIssued> keys) {
+    String id = desired.id();
+    Optional<ClusterLayout> layout = substrate.layout(id);
+    if (seen.add(id) && layout.isPresent()) {
+      // A cluster that existed before this agent started has been ready before.
+      everReady.add(id);
+    }
+    if (desired.deleting() && layout.isEmpty()) {
+      return new Gone();
+    }
+    Observation observation = observe(desired, layout, keys);
+    Decision decision = ClusterDecider.decide(observation);
+    String message = decision.message();
+    try {
+      for (Step step : decision.steps()) {
+        if (carryOut(desired, step, keys)) {
+          return new Gone();
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("[cluster={}] {} failed: {}", id, describe(decision), e.getMessage());
+      message = message + " — failed: " + e.getMessage() + "; retrying";
+    }
+    if (decision.phase() == ClusterPhase.READY) {
+      everReady.add(id);
+    }
+    return new Report(status(desired, observation, decision, message));
+  }
+
+  /**
+   * Keeps the processes of a cluster running when there is no desired state to act on (the control
+   * plane's Kafka is unreachable): restarts any node whose process has exited.
+   */
+  public void supervise(String clusterId) {
+    for (NodeProcess process : substrate.processes(clusterId)) {
+      if (!process.alive()) {
+        LOG.info(
+            "[cluster={} node={}] restarting: its process had exited", clusterId, process.nodeId());
+        substrate.start(clusterId, process.nodeId());
+      }
+    }
+  }
+
+  private Observation observe(
+      DesiredCluster desired, Optional<ClusterLayout> layout, Set<TenantKeyIssued> keys) {
+    String id = desired.id();
+    Map<Integer, Boolean> alive =
+        layout.isEmpty()
+            ? Map.of()
+            : substrate.processes(id).stream()
+                .collect(Collectors.toMap(NodeProcess::nodeId, NodeProcess::alive));
+    Optional<Set<Integer>> registered = Optional.empty();
+    Optional<Map<TopicPartition, List<Integer>>> assignments = Optional.empty();
+    Set<TopicPartition> reassigning = Set.of();
+    Set<String> missingKeys = Set.of();
+    if (!desired.deleting() && alive.containsValue(true)) {
+      registered = ask(id, ClusterAdmin::liveBrokers);
+      long brokers =
+          layout.get().nodes().stream().filter(n -> n.roles().contains(NodeRole.BROKER)).count();
+      boolean allRegistered = registered.map(r -> r.size() >= brokers).orElse(false);
+      if (allRegistered && brokers > desired.spec().brokers()) {
+        reassigning = ask(id, ClusterAdmin::reassignmentsInProgress).orElse(Set.of());
+        assignments = ask(id, ClusterAdmin::assignments);
+      }
+      if (allRegistered && !keys.isEmpty()) {
+        Set<String> users = ask(id, ClusterAdmin::scramUsers).orElse(null);
+        if (users != null) {
+          missingKeys =
+              keys.stream()
+                  .map(TenantKeyIssued::key)
+                  .filter(k -> !users.contains(k))
+                  .collect(Collectors.toSet());
+        }
+      }
+    }
+    return new Observation(
+        desired,
+        layout,
+        alive,
+        registered,
+        assignments,
+        reassigning,
+        missingKeys,
+        everReady.contains(id));
+  }
+
+  /** Carries out one step; true when the cluster is now gone. */
+  private boolean carryOut(DesiredCluster desired, Step step, Set<TenantKeyIssued> keys) {
+    String id = desired.id();
+    LOG.info("[cluster={}] {}", id, step.getClass().getSimpleName());
+    if (step instanceof Step.Provision provision) {
+      ClusterLayout layout =
+          substrate.provision(
+              new ClusterPlan(
+                  id,
+                  provision.brokers(),
+                  desired.spec().kafkaVersion(),
+                  desired.spec().config(),
+                  true));
+      layout.nodes().forEach(node -> substrate.start(id, node.nodeId()));
+    } else if (step instanceof Step.StartNodes start) {
+      start.nodeIds().forEach(node -> substrate.start(id, node));
+    } else if (step instanceof Step.AddBroker) {
+      NodeLayout added = substrate.addBroker(id);
+      substrate.start(id, added.nodeId());
+    } else if (step instanceof Step.MoveReplicas move) {
+      admin(id).reassign(move.targets());
+    } else if (step instanceof Step.RemoveBroker remove) {
+      substrate.stop(id, remove.brokerId(), stopGrace);
+      admin(id).unregisterBroker(remove.brokerId());
+      substrate.removeNode(id, remove.brokerId());
+    } else if (step instanceof Step.CreateKeys create) {
+      for (TenantKeyIssued key : keys) {
+        if (create.keys().contains(key.key())) {
+          createKey(id, key);
+        }
+      }
+    } else if (step instanceof Step.DeleteCluster) {
+      closeAdmin(id);
+      substrate.delete(id);
+      everReady.remove(id);
+      return true;
+    }
+    return false;
+  }
+
+  private void createKey(String clusterId, TenantKeyIssued key) {
+    if (!key.agentId().equals(identity.agentId())) {
+      throw new IllegalStateException(
+          "API key " + key.key() + " was sealed to agent " + key.agentId() + ", not to this one");
+    }
+    admin(clusterId)
+        .upsertTenantKey(
+            key.key(), SealedSecrets.open(identity.keys().getPrivate(), key.sealedSecret()));
+  }
+
+  private ClusterStatus status(
+      DesiredCluster desired, Observation seen, Decision decision, String message) {
+    Optional<ClusterLayout> layout = substrate.layout(desired.id());
+    Set<Integer> registered = seen.registered().orElse(Set.of());
+    List<BrokerStatus> brokers =
+        layout
+            .map(
+                l ->
+                    l.nodes().stream()
+                        .filter(n -> n.roles().contains(NodeRole.BROKER))
+                        .map(n -> broker(l, n, seen, registered, decision.draining()))
+                        .toList())
+            .orElse(List.of());
+    boolean serving = decision.phase() == ClusterPhase.READY || everReady.contains(desired.id());
+    return new ClusterStatus(
+        decision.phase(),
+        serving ? layout.map(ClusterLayout::bootstrap) : Optional.empty(),
+        layout.map(ClusterLayout::kafkaVersion),
+        brokers,
+        message,
+        desired.resourceVersion());
+  }
+
+  private static BrokerStatus broker(
+      ClusterLayout layout,
+      NodeLayout node,
+      Observation seen,
+      Set<Integer> registered,
+      int draining) {
+    BrokerState state;
+    if (!seen.alive().getOrDefault(node.nodeId(), true)) {
+      state = BrokerState.STOPPED;
+    } else if (node.nodeId() == draining) {
+      state = BrokerState.DRAINING;
+    } else if (registered.contains(node.nodeId())) {
+      state = BrokerState.RUNNING;
+    } else {
+      state = BrokerState.STARTING;
+    }
+    return new BrokerStatus(
+        node.nodeId(), layout.clientHost(), node.clientPort(), state, layout.kafkaVersion());
+  }
+
+  private <T> Optional<T> ask(String clusterId, Function<ClusterAdmin, T> question) {
+    try {
+      return Optional.of(question.apply(admin(clusterId)));
+    } catch (ClusterAdminException e) {
+      LOG.debug("[cluster={}] {}", clusterId, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private ClusterAdmin admin(String clusterId) {
+    return admins.computeIfAbsent(clusterId, id -> new ClusterAdmin(substrate.adminConfig(id)));
+  }
+
+  private void closeAdmin(String clusterId) {
+    ClusterAdmin admin = admins.remove(clusterId);
+    if (admin != null) {
+      admin.close();
+    }
+  }
+
+  private static String describe(Decision decision) {
+    return decision.steps().stream()
+        .map(s -> s.getClass().getSimpleName())
+        .collect(Collectors.joining(", "));
+  }
+
+  @Override
+  public void close() {
+    admins.values().forEach(ClusterAdmin::close);
+    admins.clear();
+  }
+}

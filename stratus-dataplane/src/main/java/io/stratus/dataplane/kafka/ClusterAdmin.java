@@ -1,0 +1,131 @@
+package io.stratus.dataplane.kafka;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.NewPartitionReassignment;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+
+/**
+ * The agent's view into one tenant cluster, through Kafka's Admin API on the cluster's internal
+ * listener as the platform's super user. Every call waits at most {@link #CALL_TIMEOUT} and turns
+ * failures into {@link ClusterAdminException}. Not thread-safe: used from the reconcile thread.
+ */
+public final class ClusterAdmin implements AutoCloseable {
+
+  /** The longest any one call waits for the cluster. */
+  public static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final int SCRAM_ITERATIONS = 8192;
+
+  private final Admin admin;
+
+  /** Connects (lazily, as Kafka's Admin does) with the given client configuration. */
+  public ClusterAdmin(Map<String, Object> clientConfig) {
+    Map<String, Object> config = new HashMap<>(clientConfig);
+    config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "stratus-agent");
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis());
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis());
+    this.admin = Admin.create(config);
+  }
+
+  /** The ids of the brokers that are registered and unfenced. */
+  public Set<Integer> liveBrokers() {
+    return await(admin.describeCluster().nodes(), "describe the cluster").stream()
+        .map(Node::id)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** Every partition's replica list, internal topics included. */
+  public Map<TopicPartition, List<Integer>> assignments() {
+    Set<String> topics =
+        await(admin.listTopics(new ListTopicsOptions().listInternal(true)).names(), "list topics");
+    if (topics.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, TopicDescription> descriptions =
+        await(admin.describeTopics(topics).allTopicNames(), "describe topics");
+    Map<TopicPartition, List<Integer>> assignments = new HashMap<>();
+    descriptions.forEach(
+        (topic, description) -> {
+          for (TopicPartitionInfo partition : description.partitions()) {
+            assignments.put(
+                new TopicPartition(topic, partition.partition()),
+                partition.replicas().stream().map(Node::id).toList());
+          }
+        });
+    return assignments;
+  }
+
+  /** The partitions whose reassignment is still under way. */
+  public Set<TopicPartition> reassignmentsInProgress() {
+    return await(admin.listPartitionReassignments().reassignments(), "list reassignments").keySet();
+  }
+
+  /** Starts moving the given partitions to the given replica lists. */
+  public void reassign(Map<TopicPartition, List<Integer>> targets) {
+    Map<TopicPartition, Optional<NewPartitionReassignment>> request = new HashMap<>();
+    targets.forEach(
+        (partition, replicas) ->
+            request.put(partition, Optional.of(new NewPartitionReassignment(replicas))));
+    await(admin.alterPartitionReassignments(request).all(), "start partition reassignments");
+  }
+
+  /** Removes a stopped broker's registration from the cluster metadata. */
+  public void unregisterBroker(int brokerId) {
+    await(admin.unregisterBroker(brokerId).all(), "unregister broker " + brokerId);
+  }
+
+  /** The users that have SCRAM credentials. */
+  public Set<String> scramUsers() {
+    return await(admin.describeUserScramCredentials().all(), "describe SCRAM users").keySet();
+  }
+
+  /**
+   * Creates (or replaces) the SCRAM-SHA-512 credential of a tenant key and grants it {@link
+   * TenantAcls}. Idempotent.
+   */
+  public void upsertTenantKey(String key, String secret) {
+    await(admin.createAcls(TenantAcls.forKey(key)).all(), "create ACLs for key " + key);
+    UserScramCredentialUpsertion upsertion =
+        new UserScramCredentialUpsertion(
+            key, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), secret);
+    await(admin.alterUserScramCredentials(List.of(upsertion)).all(), "create SCRAM user " + key);
+  }
+
+  @Override
+  public void close() {
+    admin.close(Duration.ofSeconds(5));
+  }
+
+  private static <T> T await(org.apache.kafka.common.KafkaFuture<T> future, String what) {
+    try {
+      return future.get(CALL_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClusterAdminException("interrupted while trying to " + what, e);
+    } catch (ExecutionException e) {
+      throw new ClusterAdminException(
+          "could not " + what + ": " + e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new ClusterAdminException(
+          "could not " + what + ": no answer within " + CALL_TIMEOUT.toSeconds() + "s", e);
+    }
+  }
+}

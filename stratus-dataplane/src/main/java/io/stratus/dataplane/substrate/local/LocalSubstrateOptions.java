@@ -1,0 +1,96 @@
+package io.stratus.dataplane.substrate.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link LocalSubstrate} runs brokers.
+ *
+ * @param kafkaHome the directory holding one {@code <version>/libs/*.jar} per installed Kafka
+ *     version
+ * @param javaExecutable the {@code java} that runs brokers and Kafka's storage tool
+ * @param brokerHeapMb each node's maximum heap in MiB, from {@value #MIN_BROKER_HEAP_MB} to {@value
+ *     #MAX_BROKER_HEAP_MB}
+ * @param clientHost the host the tenant listener binds to and advertises
+ * @param stopGrace how long {@link LocalSubstrate#close()} and {@link LocalSubstrate#delete} wait
+ *     for a node to shut down before killing it
+ */
+public record LocalSubstrateOptions(
+    Path kafkaHome, Path javaExecutable, int brokerHeapMb, String clientHost, Duration stopGrace) {
+
+  public static final int DEFAULT_BROKER_HEAP_MB = 384;
+  public static final int MIN_BROKER_HEAP_MB = 128;
+  public static final int MAX_BROKER_HEAP_MB = 512;
+  public static final String DEFAULT_CLIENT_HOST = "127.0.0.1";
+  public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(30);
+
+  public LocalSubstrateOptions {
+    Objects.requireNonNull(kafkaHome, "kafkaHome");
+    Objects.requireNonNull(javaExecutable, "javaExecutable");
+    Objects.requireNonNull(clientHost, "clientHost");
+    Objects.requireNonNull(stopGrace, "stopGrace");
+    if (brokerHeapMb < MIN_BROKER_HEAP_MB || brokerHeapMb > MAX_BROKER_HEAP_MB) {
+      throw new IllegalArgumentException(
+          "broker heap must be "
+              + MIN_BROKER_HEAP_MB
+              + " to "
+              + MAX_BROKER_HEAP_MB
+              + " MiB, was "
+              + brokerHeapMb);
+    }
+    if (stopGrace.isNegative()) {
+      throw new IllegalArgumentException("stop grace must not be negative, was " + stopGrace);
+    }
+  }
+
+  /** The defaults, with brokers taken from {@code kafkaHome}. */
+  public static LocalSubstrateOptions defaults(Path kafkaHome) {
+    return new LocalSubstrateOptions(
+        kafkaHome,
+        defaultJavaExecutable(),
+        DEFAULT_BROKER_HEAP_MB,
+        DEFAULT_CLIENT_HOST,
+        DEFAULT_STOP_GRACE);
+  }
+
+  /** These options with another {@code java}. */
+  public LocalSubstrateOptions withJavaExecutable(Path java) {
+    return new LocalSubstrateOptions(kafkaHome, java, brokerHeapMb, clientHost, stopGrace);
+  }
+
+  /** These options with another broker heap. */
+  public LocalSubstrateOptions withBrokerHeapMb(int heapMb) {
+    return new LocalSubstrateOptions(kafkaHome, javaExecutable, heapMb, clientHost, stopGrace);
+  }
+
+  /** These options with another client host. */
+  public LocalSubstrateOptions withClientHost(String host) {
+    return new LocalSubstrateOptions(kafkaHome, javaExecutable, brokerHeapMb, host, stopGrace);
+  }
+
+  /** These options with another default stop grace. */
+  public LocalSubstrateOptions withStopGrace(Duration grace) {
+    return new LocalSubstrateOptions(kafkaHome, javaExecutable, brokerHeapMb, clientHost, grace);
+  }
+
+  /**
+   * The {@code java} running this platform, else {@code $JAVA_HOME/bin/java}, else {@code java}
+   * from the {@code PATH}. A native launcher running the platform (not named {@code java}) is
+   * skipped, since it cannot run brokers.
+   */
+  public static Path defaultJavaExecutable() {
+    var current = ProcessHandle.current().info().command().map(Path::of);
+    if (current.isPresent()
+        && current.get().getFileName().toString().equals("java")
+        && Files.isExecutable(current.get())) {
+      return current.get();
+    }
+    String javaHome = System.getenv("JAVA_HOME");
+    if (javaHome != null && Files.isExecutable(Path.of(javaHome, "bin", "java"))) {
+      return Path.of(javaHome, "bin", "java");
+    }
+    return Path.of("java");
+  }
+}

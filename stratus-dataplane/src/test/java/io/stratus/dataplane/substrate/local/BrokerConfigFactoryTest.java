@@ -1,0 +1,180 @@
+package io.stratus.dataplane.substrate.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stratus.dataplane.substrate.ClusterLayout;
+import io.stratus.dataplane.substrate.SubstrateException;
+import io.stratus.dataplane.substrate.TestLayouts;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BrokerConfigFactoryTest {
+
+  private static final Path DATA = Path.of("/data/lkc-abc123/nodes/0/data");
+  private static final String JAAS =
+      "org.apache.kafka.common.security.plain.PlainLoginModule required"
+          + " username=\"stratus-internal\" password=\"s3cr3t-Password_x\""
+          + " user_stratus-internal=\"s3cr3t-Password_x\";";
+
+  private final ClusterLayout layout = TestLayouts.fourNodes(true);
+
+  @Test
+  void combinedNodeRunsBrokerAndControllerWithThreeListeners() {
+    var config = BrokerConfigFactory.nodeConfig(layout, layout.node(1).orElseThrow(), DATA);
+
+    assertThat(config)
+        .containsEntry("node.id", "1")
+        .containsEntry("process.roles", "broker,controller")
+        .containsEntry(
+            "controller.quorum.voters", "0@127.0.0.1:9300,1@127.0.0.1:9301,2@127.0.0.1:9302")
+        .containsEntry("controller.listener.names", "CONTROLLER")
+        .containsEntry(
+            "listeners",
+            "CLIENT://127.0.0.1:9101,INTERNAL://127.0.0.1:9201,CONTROLLER://127.0.0.1:9301")
+        .containsEntry("advertised.listeners", "CLIENT://127.0.0.1:9101,INTERNAL://127.0.0.1:9201")
+        .containsEntry("inter.broker.listener.name", "INTERNAL")
+        .containsEntry(
+            "listener.security.protocol.map",
+            "CLIENT:SASL_PLAINTEXT,INTERNAL:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT")
+        .containsEntry("log.dirs", DATA.toString());
+  }
+
+  @Test
+  void brokerOnlyNodeHasNoControllerListenerButKnowsTheQuorum() {
+    var config = BrokerConfigFactory.nodeConfig(layout, layout.node(3).orElseThrow(), DATA);
+
+    assertThat(config)
+        .containsEntry("process.roles", "broker")
+        .containsEntry("listeners", "CLIENT://127.0.0.1:9103,INTERNAL://127.0.0.1:9203")
+        .containsEntry(
+            "controller.quorum.voters", "0@127.0.0.1:9300,1@127.0.0.1:9301,2@127.0.0.1:9302")
+        .containsEntry("controller.listener.names", "CONTROLLER")
+        .as("a broker-only node authenticates to controllers as the internal user")
+        .containsEntry("sasl.mechanism.controller.protocol", "PLAIN")
+        .containsEntry("listener.name.controller.plain.sasl.jaas.config", JAAS);
+  }
+
+  @Test
+  void clientListenerAcceptsOnlyScramAndInternalListenersOnlyPlain() {
+    var config = BrokerConfigFactory.nodeConfig(layout, layout.node(0).orElseThrow(), DATA);
+
+    assertThat(config)
+        .containsEntry("listener.name.client.sasl.enabled.mechanisms", "SCRAM-SHA-512")
+        .containsEntry(
+            "listener.name.client.scram-sha-512.sasl.jaas.config",
+            "org.apache.kafka.common.security.scram.ScramLoginModule required;")
+        .containsEntry("listener.name.internal.sasl.enabled.mechanisms", "PLAIN")
+        .containsEntry("listener.name.internal.plain.sasl.jaas.config", JAAS)
+        .containsEntry("listener.name.controller.sasl.enabled.mechanisms", "PLAIN")
+        .containsEntry("sasl.mechanism.inter.broker.protocol", "PLAIN")
+        .containsEntry(
+            "authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+        .containsEntry("super.users", "User:stratus-internal")
+        .containsEntry("allow.everyone.if.no.acl.found", "false")
+        .doesNotContainKey("sasl.enabled.mechanisms");
+  }
+
+  @Test
+  void withoutTenantListenerThereIsNoClientListener() {
+    ClusterLayout system = TestLayouts.oneNode(false);
+    var config = BrokerConfigFactory.nodeConfig(system, system.node(0).orElseThrow(), DATA);
+
+    assertThat(config)
+        .containsEntry("process.roles", "broker,controller")
+        .containsEntry("controller.quorum.voters", "0@127.0.0.1:9300")
+        .containsEntry("listeners", "INTERNAL://127.0.0.1:9200,CONTROLLER://127.0.0.1:9300")
+        .containsEntry("advertised.listeners", "INTERNAL://127.0.0.1:9200")
+        .containsEntry(
+            "listener.security.protocol.map", "INTERNAL:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+    assertThat(config.keySet()).noneMatch(key -> key.startsWith("listener.name.client."));
+  }
+
+  @Test
+  void oneNodeClusterWithTenantListener() {
+    ClusterLayout single = TestLayouts.oneNode(true);
+    var config = BrokerConfigFactory.nodeConfig(single, single.node(0).orElseThrow(), DATA);
+
+    assertThat(config)
+        .containsEntry(
+            "listeners",
+            "CLIENT://127.0.0.1:9100,INTERNAL://127.0.0.1:9200,CONTROLLER://127.0.0.1:9300")
+        .containsEntry("controller.quorum.voters", "0@127.0.0.1:9300");
+  }
+
+  @Test
+  void replicationDefaultsFollowTheBrokerCount() {
+    assertThat(BrokerConfigFactory.clusterConfig(1, Map.of()))
+        .containsEntry("default.replication.factor", "1")
+        .containsEntry("min.insync.replicas", "1")
+        .containsEntry("offsets.topic.replication.factor", "1")
+        .containsEntry("transaction.state.log.replication.factor", "1")
+        .containsEntry("transaction.state.log.min.isr", "1");
+    assertThat(BrokerConfigFactory.clusterConfig(2, Map.of()))
+        .containsEntry("default.replication.factor", "2")
+        .containsEntry("min.insync.replicas", "2");
+    assertThat(BrokerConfigFactory.clusterConfig(5, Map.of()))
+        .containsEntry("default.replication.factor", "3")
+        .containsEntry("min.insync.replicas", "2")
+        .containsEntry("offsets.topic.replication.factor", "3")
+        .containsEntry("transaction.state.log.replication.factor", "3")
+        .containsEntry("transaction.state.log.min.isr", "2")
+        .containsEntry("num.partitions", "3")
+        .containsEntry("auto.create.topics.enable", "true")
+        .containsEntry("num.network.threads", "2");
+  }
+
+  @Test
+  void overridesReplaceDefaults() {
+    var config =
+        BrokerConfigFactory.clusterConfig(
+            3, Map.of("num.partitions", "12", "log.retention.ms", "60000"));
+
+    assertThat(config)
+        .containsEntry("num.partitions", "12")
+        .containsEntry("log.retention.ms", "60000");
+  }
+
+  @Test
+  void overridesOfPlatformOwnedKeysAreRejectedByName() {
+    assertThatThrownBy(
+            () ->
+                BrokerConfigFactory.clusterConfig(
+                    3,
+                    Map.of(
+                        "listeners", "PLAINTEXT://:9092",
+                        "listener.name.client.sasl.enabled.mechanisms", "PLAIN",
+                        "num.partitions", "6")))
+        .isInstanceOf(SubstrateException.class)
+        .hasMessageContaining("[listener.name.client.sasl.enabled.mechanisms, listeners]")
+        .hasMessageContaining("cannot be overridden");
+    assertThat(BrokerConfigFactory.isReserved("super.users")).isTrue();
+    assertThat(BrokerConfigFactory.isReserved("sasl.mechanism.inter.broker.protocol")).isTrue();
+    assertThat(BrokerConfigFactory.isReserved("log.retention.ms")).isFalse();
+  }
+
+  @Test
+  void platformSettingsWinOverClusterConfigFromDisk() {
+    var tampered = new HashMap<>(layout.brokerConfig());
+    tampered.put("super.users", "User:mallory");
+    tampered.put("num.io.threads", "2");
+    ClusterLayout edited =
+        new ClusterLayout(
+            layout.clusterId(),
+            layout.kafkaClusterId(),
+            layout.kafkaVersion(),
+            layout.clientHost(),
+            true,
+            layout.internalCredentials(),
+            tampered,
+            layout.nodes());
+
+    var config = BrokerConfigFactory.nodeConfig(edited, edited.node(0).orElseThrow(), DATA);
+
+    assertThat(config)
+        .containsEntry("super.users", "User:stratus-internal")
+        .containsEntry("num.io.threads", "2");
+  }
+}
