@@ -1,0 +1,2 @@
+/** {@code stratus api-key ...}: Kafka client credentials for a cluster. */
+package io.stratus.cli.apikey;

@@ -1,0 +1,113 @@
+package io.stratus.cli.output;
+
+import io.stratus.api.ApiKeySecret;
+import io.stratus.api.BrokerState;
+import io.stratus.api.BrokerStatus;
+import io.stratus.api.Cluster;
+import io.stratus.api.ClusterList;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** The table form of API answers. Pure functions of their input. */
+public final class ClusterText {
+
+  private static final String NONE = "-";
+
+  private ClusterText() {}
+
+  /** {@code cluster list}: one row per cluster. */
+  public static String list(ClusterList clusters) {
+    if (clusters.items().isEmpty()) {
+      return "No clusters yet. Create one with: stratus cluster create NAME\n";
+    }
+    TextTable table = new TextTable("ID", "NAME", "TYPE", "BROKERS", "PHASE", "BOOTSTRAP");
+    for (Cluster cluster : clusters.items()) {
+      table.row(
+          cluster.id(),
+          cluster.name(),
+          cluster.type().wireName(),
+          String.valueOf(cluster.spec().brokers()),
+          cluster.status().phase().name(),
+          cluster.status().bootstrap().orElse(NONE));
+    }
+    return table.render();
+  }
+
+  /** {@code cluster describe}: the cluster's fields, its brokers, and the data plane's message. */
+  public static String describe(Cluster cluster) {
+    TextTable fields = new TextTable("ID:", cluster.id());
+    fields
+        .row("Name:", cluster.name())
+        .row("Type:", cluster.type().wireName())
+        .row("Phase:", cluster.status().phase().name())
+        .row("Bootstrap:", cluster.status().bootstrap().orElse(NONE))
+        .row("Brokers:", cluster.spec().brokers() + " wanted, " + running(cluster) + " running")
+        .row("Kafka version:", kafkaVersion(cluster))
+        .row("Config:", config(cluster.spec().config()))
+        .row(
+            "Version:",
+            cluster.resourceVersion() + " (observed " + cluster.status().observedVersion() + ")")
+        .row("Created:", String.valueOf(cluster.createdAt()))
+        .row("Message:", cluster.status().message().isBlank() ? NONE : cluster.status().message());
+    StringBuilder text = new StringBuilder(fields.render()).append('\n');
+    if (cluster.status().brokers().isEmpty()) {
+      return text.append("No brokers yet.\n").toString();
+    }
+    TextTable brokers = new TextTable("BROKER", "HOST", "PORT", "STATE", "KAFKA");
+    for (BrokerStatus broker : cluster.status().brokers()) {
+      brokers.row(
+          String.valueOf(broker.id()),
+          broker.host(),
+          String.valueOf(broker.port()),
+          broker.state().name(),
+          broker.kafkaVersion() == null ? NONE : broker.kafkaVersion());
+    }
+    return text.append(brokers.render()).toString();
+  }
+
+  /** {@code api-key create}: the credential, that it is shown only once, and how to use it. */
+  public static String apiKey(String clusterId, ApiKeySecret secret) {
+    return new TextTable("Cluster:", clusterId)
+            .row("Key:", secret.key())
+            .row("Secret:", secret.secret())
+            .render()
+        + "\nSave the secret now: it is shown only once and cannot be retrieved later.\n"
+        + "\nKafka client properties:\n"
+        + "  security.protocol=SASL_PLAINTEXT\n"
+        + "  sasl.mechanism=SCRAM-SHA-512\n"
+        + "  sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required"
+        + " username=\""
+        + secret.key()
+        + "\" password=\""
+        + secret.secret()
+        + "\";\n";
+  }
+
+  /** How many of the cluster's brokers are running. */
+  public static long running(Cluster cluster) {
+    return cluster.status().brokers().stream()
+        .filter(b -> b.state() == BrokerState.RUNNING)
+        .count();
+  }
+
+  private static String kafkaVersion(Cluster cluster) {
+    String wanted = cluster.spec().kafkaVersion();
+    return cluster
+        .status()
+        .kafkaVersion()
+        .filter(running -> !running.equals(wanted))
+        .map(running -> wanted + " (running " + running + ")")
+        .orElse(wanted);
+  }
+
+  private static String config(Map<String, String> config) {
+    if (config.isEmpty()) {
+      return NONE;
+    }
+    return new TreeMap<>(config)
+        .entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,73 @@
+package io.stratus.cli.platform;
+
+import io.stratus.dataplane.substrate.Substrate;
+import io.stratus.dataplane.substrate.local.LocalSubstrate;
+import io.stratus.dataplane.substrate.local.LocalSubstrateOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The two local substrates of an embedded platform: one for its own system Kafka (under {@code
+ * system/}) and one for tenant clusters (under {@code clusters/}), and the Kafka versions they can
+ * run.
+ */
+record Substrates(Substrate system, Substrate clusters) {
+
+  /** The system Kafka holds only the platform's small state topics. */
+  private static final int SYSTEM_HEAP_MB = 256;
+
+  static Substrates create(PlatformSettings settings, Path data) {
+    installedKafkaVersions(settings.kafkaHome());
+    LocalSubstrateOptions options =
+        LocalSubstrateOptions.defaults(settings.kafkaHome())
+            .withBrokerHeapMb(settings.brokerHeapMb())
+            .withStopGrace(settings.stopGrace());
+    return new Substrates(
+        new LocalSubstrate(data.resolve("system"), options.withBrokerHeapMb(SYSTEM_HEAP_MB)),
+        new LocalSubstrate(data.resolve("clusters"), options));
+  }
+
+  /** The versions under the Kafka home that have a {@code libs} directory. */
+  static Set<String> installedKafkaVersions(Path kafkaHome) {
+    if (!Files.isDirectory(kafkaHome)) {
+      throw new PlatformException(
+          "the Kafka runtime directory " + kafkaHome + " does not exist; build with `mvn install`");
+    }
+    try (Stream<Path> entries = Files.list(kafkaHome)) {
+      Set<String> versions =
+          entries
+              .filter(p -> Files.isDirectory(p.resolve("libs")))
+              .map(p -> p.getFileName().toString())
+              .collect(Collectors.toCollection(TreeSet::new));
+      if (versions.isEmpty()) {
+        throw new PlatformException(
+            "no Kafka version is installed under " + kafkaHome + " (expected VERSION/libs)");
+      }
+      return versions;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + kafkaHome, e);
+    }
+  }
+
+  /** The newest of the versions, compared numerically part by part. */
+  static String newest(Set<String> versions) {
+    return versions.stream().max(Comparator.comparing(Substrates::versionKey)).orElseThrow();
+  }
+
+  private static String versionKey(String version) {
+    return Stream.of(version.split("[.-]"))
+        .map(
+            part ->
+                part.chars().allMatch(Character::isDigit)
+                    ? String.format("%08d", Integer.parseInt(part))
+                    : part)
+        .collect(Collectors.joining("."));
+  }
+}

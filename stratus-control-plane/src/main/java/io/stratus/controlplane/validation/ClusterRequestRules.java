@@ -1,0 +1,179 @@
+package io.stratus.controlplane.validation;
+
+import io.stratus.api.ClusterSpec;
+import io.stratus.api.ClusterType;
+import io.stratus.api.CreateClusterRequest;
+import io.stratus.api.Identifiers;
+import io.stratus.api.PatchClusterRequest;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The rules a cluster request must follow to become a spec. Each rule that fails names its field,
+ * says what was wrong and what is allowed; the first failing rule is reported. Pure, immutable and
+ * thread-safe.
+ */
+public final class ClusterRequestRules {
+
+  /** The fewest brokers a cluster may have. */
+  public static final int MIN_BROKERS = 1;
+
+  /** The most brokers a cluster may have. */
+  public static final int MAX_BROKERS = 32;
+
+  /** The broker count of a cluster that asks for none. */
+  public static final int DEFAULT_BROKERS = 3;
+
+  /** Nodes 0 to this minus one run the KRaft controller quorum and are never removed. */
+  public static final int QUORUM_NODES = 3;
+
+  private static final String DNS_LABEL_RULE =
+      "1 to 63 of a-z, 0-9 and '-', starting with a letter and ending with a letter or digit";
+
+  private final KafkaVersions versions;
+  private final BrokerConfigAllowlist allowlist;
+
+  /** Rules for these Kafka versions and broker settings. */
+  public ClusterRequestRules(KafkaVersions versions, BrokerConfigAllowlist allowlist) {
+    this.versions = versions;
+    this.allowlist = allowlist;
+  }
+
+  /** The spec a create request asks for, with defaults filled in, or the rule it breaks. */
+  public Validation<ClusterSpec> newSpec(CreateClusterRequest request) {
+    if (request.name() == null) {
+      return Validation.invalid("name", "name is required: " + DNS_LABEL_RULE);
+    }
+    if (!Identifiers.isDnsLabel(request.name())) {
+      return Validation.invalid(
+          "name",
+          "name '" + Shown.value(request.name()) + "' is not a DNS label; use " + DNS_LABEL_RULE);
+    }
+    if (request.type() == null) {
+      return Validation.invalid("type", "type is required; allowed: " + allowedTypes());
+    }
+    Optional<ClusterType> type = ClusterType.fromWireName(request.type());
+    if (type.isEmpty()) {
+      return Validation.invalid(
+          "type",
+          "type '"
+              + Shown.value(request.type())
+              + "' is not supported; allowed: "
+              + allowedTypes());
+    }
+    int brokers = request.brokers() == null ? DEFAULT_BROKERS : request.brokers();
+    Optional<Violation> brokerCount = checkBrokerRange(brokers);
+    if (brokerCount.isPresent()) {
+      return new Validation.Invalid<>(brokerCount.get());
+    }
+    String kafkaVersion =
+        request.kafkaVersion() == null ? versions.defaultVersion() : request.kafkaVersion();
+    Optional<Violation> version = checkVersion(kafkaVersion);
+    if (version.isPresent()) {
+      return new Validation.Invalid<>(version.get());
+    }
+    Map<String, String> config = request.config() == null ? Map.of() : request.config();
+    Optional<Violation> configViolation = checkConfig(config);
+    if (configViolation.isPresent()) {
+      return new Validation.Invalid<>(configViolation.get());
+    }
+    return Validation.valid(
+        new ClusterSpec(request.name(), type.get(), brokers, kafkaVersion, config));
+  }
+
+  /** The spec after this patch, or the rule the patch breaks. */
+  public Validation<ClusterSpec> patchedSpec(ClusterSpec current, PatchClusterRequest patch) {
+    if (patch.brokers() == null && patch.kafkaVersion() == null && patch.config() == null) {
+      return Validation.invalid(
+          "body", "nothing to change: give at least one of brokers, kafkaVersion");
+    }
+    if (patch.config() != null) {
+      return Validation.invalid(
+          "config",
+          "changing broker configuration of a running cluster is not supported yet; set it when"
+              + " creating the cluster");
+    }
+    ClusterSpec next = current;
+    if (patch.brokers() != null) {
+      Optional<Violation> violation = checkBrokerChange(current.brokers(), patch.brokers());
+      if (violation.isPresent()) {
+        return new Validation.Invalid<>(violation.get());
+      }
+      next = next.withBrokers(patch.brokers());
+    }
+    if (patch.kafkaVersion() != null) {
+      Optional<Violation> violation = checkVersion(patch.kafkaVersion());
+      if (violation.isPresent()) {
+        return new Validation.Invalid<>(violation.get());
+      }
+      next =
+          new ClusterSpec(
+              next.name(), next.type(), next.brokers(), patch.kafkaVersion(), next.config());
+    }
+    return Validation.valid(next);
+  }
+
+  private Optional<Violation> checkBrokerChange(int current, int requested) {
+    Optional<Violation> range = checkBrokerRange(requested);
+    if (range.isPresent()) {
+      return range;
+    }
+    int floor = Math.min(QUORUM_NODES, current);
+    if (requested < floor) {
+      return Optional.of(
+          new Violation(
+              "brokers",
+              "brokers cannot go below "
+                  + floor
+                  + " for this cluster of "
+                  + current
+                  + ": nodes 0 to "
+                  + (QUORUM_NODES - 1)
+                  + " run the KRaft controller quorum and are never removed; asked for "
+                  + requested));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Violation> checkBrokerRange(int brokers) {
+    if (brokers < MIN_BROKERS || brokers > MAX_BROKERS) {
+      return Optional.of(
+          new Violation(
+              "brokers",
+              "brokers must be from " + MIN_BROKERS + " to " + MAX_BROKERS + "; was " + brokers));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Violation> checkVersion(String kafkaVersion) {
+    if (!versions.isSupported(kafkaVersion)) {
+      return Optional.of(
+          new Violation(
+              "kafkaVersion",
+              "kafkaVersion '"
+                  + Shown.value(kafkaVersion)
+                  + "' is not supported; allowed: "
+                  + versions.describe()));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Violation> checkConfig(Map<String, String> config) {
+    for (Map.Entry<String, String> entry : new TreeMap<>(config).entrySet()) {
+      Optional<Violation> violation = allowlist.check(entry.getKey(), entry.getValue());
+      if (violation.isPresent()) {
+        return violation;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String allowedTypes() {
+    return Arrays.stream(ClusterType.values())
+        .map(ClusterType::wireName)
+        .collect(Collectors.joining(", "));
+  }
+}
