@@ -89,7 +89,7 @@ public final class Agent implements AutoCloseable {
       }
     }
     if (!desired.caughtUp()) {
-      substrate.clusters().forEach(reconciler::supervise);
+      substrate.clusters().forEach(this::supervise);
       return;
     }
     for (DesiredCluster cluster : desired.clusters().values()) {
@@ -102,13 +102,28 @@ public final class Agent implements AutoCloseable {
               "[cluster={}] runs here but the control plane does not know it; keeping it running",
               local);
         }
-        reconciler.supervise(local);
+        supervise(local);
       }
     }
   }
 
+  private void supervise(String clusterId) {
+    try {
+      reconciler.supervise(clusterId);
+    } catch (RuntimeException e) {
+      LOG.error("[cluster={}] supervising failed: {}", clusterId, e.toString(), e);
+    }
+  }
+
   private void reconcile(DesiredCluster cluster) {
-    ClusterReconciler.Outcome outcome = reconciler.reconcile(cluster, desired.keysOf(cluster.id()));
+    ClusterReconciler.Outcome outcome;
+    try {
+      outcome = reconciler.reconcile(cluster, desired.keysOf(cluster.id()));
+    } catch (RuntimeException e) {
+      // One cluster's trouble must not hold up the others; it is retried on the next tick.
+      LOG.error("[cluster={}] reconcile pass failed: {}", cluster.id(), e.toString(), e);
+      return;
+    }
     if (outcome instanceof ClusterReconciler.Gone) {
       reported.remove(cluster.id());
       if (reportedGone.add(cluster.id())) {
