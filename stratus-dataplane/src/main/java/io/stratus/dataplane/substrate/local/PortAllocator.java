@@ -2,16 +2,21 @@ package io.stratus.dataplane.substrate.local;
 
 import io.stratus.dataplane.substrate.SubstrateException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntSupplier;
 
 /**
- * Chooses ports for new nodes: free now (the operating system hands them out), distinct from each
- * other and from the ports other nodes of this substrate already own. Thread-safe; each {@link
- * #reserve} result is for one thread.
+ * Chooses ports for new nodes: free now, distinct from each other and from the ports other nodes of
+ * this substrate already own, and below the operating system's ephemeral range. Ports in that range
+ * are lent to outgoing connections: a client retrying a broker that is still starting can be given
+ * the very port the broker is about to bind (even connecting to itself on it), and the broker then
+ * fails to start. Thread-safe; each {@link #reserve} result is for one thread.
  */
 final class PortAllocator {
 
@@ -21,7 +26,7 @@ final class PortAllocator {
     int freePort();
   }
 
-  private static final int ATTEMPTS_PER_PORT = 50;
+  private static final int ATTEMPTS_PER_PORT = 200;
 
   private final PortProbe probe;
 
@@ -29,9 +34,41 @@ final class PortAllocator {
     this.probe = probe;
   }
 
-  /** Probes by binding a server socket on all interfaces to port 0. */
+  /** Probes random ports below the ephemeral range by binding a server socket to them. */
   static PortAllocator system() {
-    return new PortAllocator(PortAllocator::bindEphemeral);
+    int[] range = serviceRange(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+    return new PortAllocator(
+        () -> {
+          int port = ThreadLocalRandom.current().nextInt(range[0], range[1] + 1);
+          return isFree(port) ? port : -1;
+        });
+  }
+
+  /**
+   * The ports nodes are given: the 12,000 below the ephemeral range the file names (Linux's {@code
+   * ip_local_port_range}), or 20000–32767 when it cannot be read or leaves too little room.
+   */
+  static int[] serviceRange(Path ephemeralRangeFile) {
+    int[] fallback = {20_000, 32_767};
+    try {
+      String[] bounds = Files.readString(ephemeralRangeFile).trim().split("\\s+");
+      int ephemeralLow = Integer.parseInt(bounds[0]);
+      int low = Math.max(1024, ephemeralLow - 12_000);
+      int high = ephemeralLow - 1;
+      return high - low >= 1_000 ? new int[] {low, high} : fallback;
+    } catch (IOException | RuntimeException e) {
+      return fallback;
+    }
+  }
+
+  private static boolean isFree(int port) {
+    try (var socket = new ServerSocket()) {
+      socket.setReuseAddress(false);
+      socket.bind(new InetSocketAddress(port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /**
@@ -54,13 +91,5 @@ final class PortAllocator {
               + taken.size()
               + " ports already taken); free some ports or stop unused clusters");
     };
-  }
-
-  private static int bindEphemeral() {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind a probe socket to find a free port", e);
-    }
   }
 }

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stratus.dataplane.substrate.SubstrateException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PortAllocatorTest {
 
@@ -45,5 +49,27 @@ class PortAllocatorTest {
     assertThatThrownBy(ports::getAsInt)
         .isInstanceOf(SubstrateException.class)
         .hasMessageContaining("could not find a free port");
+  }
+
+  @Test
+  void nodesGetPortsBelowTheEphemeralRange(@TempDir Path dir) throws IOException {
+    Path range = dir.resolve("ip_local_port_range");
+    Files.writeString(range, "32768\t60999\n");
+    assertThat(PortAllocator.serviceRange(range)).containsExactly(20768, 32767);
+
+    Files.writeString(range, "1500 60999\n");
+    assertThat(PortAllocator.serviceRange(range))
+        .as("too little room below the range: the fixed fallback")
+        .containsExactly(20000, 32767);
+    assertThat(PortAllocator.serviceRange(dir.resolve("missing"))).containsExactly(20000, 32767);
+  }
+
+  @Test
+  void theSystemAllocatorStaysBelowThisMachinesEphemeralRange() {
+    int[] range = PortAllocator.serviceRange(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+    var ports = PortAllocator.system().reserve(Set.of());
+    for (int i = 0; i < 20; i++) {
+      assertThat(ports.getAsInt()).isBetween(range[0], range[1]);
+    }
   }
 }
