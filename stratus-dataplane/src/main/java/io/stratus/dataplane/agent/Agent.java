@@ -80,6 +80,7 @@ public final class Agent implements AutoCloseable {
       for (StateChannel.DesiredRecord record : channel.poll(Duration.ofMillis(100))) {
         desired = desired.apply(record.key(), record.event());
       }
+      channel.retryUnacknowledged();
       if (!desired.caughtUp() && channel.caughtUp()) {
         desired = desired.markCaughtUp();
         LOG.info(

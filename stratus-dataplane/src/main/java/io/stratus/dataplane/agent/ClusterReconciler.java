@@ -56,6 +56,7 @@ public final class ClusterReconciler implements AutoCloseable {
   private final Map<String, ClusterAdmin> admins = new HashMap<>();
   private final Set<String> everReady = new HashSet<>();
   private final Set<String> seen = new HashSet<>();
+  private final Map<String, Set<Integer>> unconfirmedStarts = new HashMap<>();
 
   public ClusterReconciler(Substrate substrate, AgentIdentity identity, Duration stopGrace) {
     this.substrate = substrate;
@@ -102,7 +103,7 @@ public final class ClusterReconciler implements AutoCloseable {
       if (!process.alive()) {
         LOG.info(
             "[cluster={} node={}] restarting: its process had exited", clusterId, process.nodeId());
-        substrate.start(clusterId, process.nodeId());
+        start(clusterId, process.nodeId());
       }
     }
   }
@@ -120,7 +121,8 @@ public final class ClusterReconciler implements AutoCloseable {
     Set<TopicPartition> reassigning = Set.of();
     Set<String> missingKeys = Set.of();
     if (!desired.deleting() && alive.containsValue(true)) {
-      registered = ask(id, ClusterAdmin::liveBrokers);
+      registered =
+          ask(id, ClusterAdmin::liveBrokers).map(live -> confirmed(id, layout.get(), live));
       long brokers =
           layout.get().nodes().stream().filter(n -> n.roles().contains(NodeRole.BROKER)).count();
       boolean allRegistered = registered.map(r -> r.size() >= brokers).orElse(false);
@@ -163,12 +165,12 @@ public final class ClusterReconciler implements AutoCloseable {
                   desired.spec().kafkaVersion(),
                   desired.spec().config(),
                   true));
-      layout.nodes().forEach(node -> substrate.start(id, node.nodeId()));
+      layout.nodes().forEach(node -> start(id, node.nodeId()));
     } else if (step instanceof Step.StartNodes start) {
-      start.nodeIds().forEach(node -> substrate.start(id, node));
+      start.nodeIds().forEach(node -> start(id, node));
     } else if (step instanceof Step.AddBroker) {
       NodeLayout added = substrate.addBroker(id);
-      substrate.start(id, added.nodeId());
+      start(id, added.nodeId());
     } else if (step instanceof Step.MoveReplicas move) {
       admin(id).reassign(move.targets());
     } else if (step instanceof Step.RemoveBroker remove) {
@@ -183,11 +185,42 @@ public final class ClusterReconciler implements AutoCloseable {
       }
     } else if (step instanceof Step.DeleteCluster) {
       closeAdmin(id);
+      unconfirmedStarts.remove(id);
       substrate.delete(id);
       everReady.remove(id);
       return true;
     }
     return false;
+  }
+
+  private void start(String clusterId, int nodeId) {
+    substrate.start(clusterId, nodeId);
+    unconfirmedStarts.computeIfAbsent(clusterId, id -> new HashSet<>()).add(nodeId);
+  }
+
+  /**
+   * The registered brokers, less those this agent started that have not answered on their own
+   * listener yet: until the killed process's session expires, Kafka still lists its registration.
+   */
+  private Set<Integer> confirmed(String clusterId, ClusterLayout layout, Set<Integer> live) {
+    Set<Integer> starting = unconfirmedStarts.getOrDefault(clusterId, Set.of());
+    if (starting.isEmpty()) {
+      return live;
+    }
+    Set<Integer> confirmed = new HashSet<>(live);
+    for (NodeLayout node : layout.nodes()) {
+      int nodeId = node.nodeId();
+      if (!starting.contains(nodeId) || !live.contains(nodeId)) {
+        continue;
+      }
+      String internal = ClusterLayout.INTERNAL_HOST + ":" + node.internalPort();
+      if (ClusterAdmin.answers(substrate.adminConfig(clusterId), internal)) {
+        starting.remove(nodeId);
+      } else {
+        confirmed.remove(nodeId);
+      }
+    }
+    return confirmed;
   }
 
   private void createKey(String clusterId, TenantKeyIssued key) {

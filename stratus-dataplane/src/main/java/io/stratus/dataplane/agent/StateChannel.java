@@ -49,6 +49,7 @@ public final class StateChannel implements AutoCloseable {
   private KafkaProducer<String, String> producer;
   private TopicPartition desiredPartition;
   private long startEnd;
+  private final StatusOutbox outbox = new StatusOutbox(this::send);
 
   /**
    * @param clientConfig bootstrap servers and security settings of the control plane's Kafka
@@ -96,7 +97,8 @@ public final class StateChannel implements AutoCloseable {
     Map<String, Object> producerConfig = withClientId("status");
     producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
     producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) CALL_TIMEOUT.toMillis());
+    // The agent's one thread must not stall on an unreachable Kafka; the outbox retries instead.
+    producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 500);
     producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());
     desiredPartition = partition;
     consumer = opened;
@@ -133,10 +135,14 @@ public final class StateChannel implements AutoCloseable {
     return consumer.position(desiredPartition, CALL_TIMEOUT) >= startEnd;
   }
 
-  /** Publishes a status event; delivery is asynchronous and retried by the producer. */
+  /**
+   * Publishes a status event. Delivery is asynchronous; it is retried by {@link
+   * #retryUnacknowledged()} until Kafka acknowledges it or a newer event for the same key replaces
+   * it.
+   */
   public void publish(StatusEvent event) {
     try {
-      send(event.resourceKey(), StratusJson.mapper().writeValueAsString(event));
+      outbox.offer(event.resourceKey(), StratusJson.mapper().writeValueAsString(event));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write status as JSON", e);
     }
@@ -144,17 +150,21 @@ public final class StateChannel implements AutoCloseable {
 
   /** Publishes that a cluster is completely gone from this data plane. */
   public void publishGone(String clusterId) {
-    send(StatusEvent.clusterKey(clusterId), null);
+    outbox.offer(StatusEvent.clusterKey(clusterId), null);
   }
 
-  private void send(String key, String value) {
+  /** Sends again whatever status Kafka has not acknowledged; returns how much still waits. */
+  public int retryUnacknowledged() {
+    if (producer != null) {
+      outbox.retry();
+    }
+    return outbox.waiting();
+  }
+
+  private void send(String key, String value, java.util.function.Consumer<Exception> onCompletion) {
     producer.send(
         new ProducerRecord<>(StateTopics.STATUS, key, value),
-        (metadata, error) -> {
-          if (error != null) {
-            LOG.warn("could not publish status key={}: {}", key, error.getMessage());
-          }
-        });
+        (metadata, error) -> onCompletion.accept(error));
   }
 
   @Override

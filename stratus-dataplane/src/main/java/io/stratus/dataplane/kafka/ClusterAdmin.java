@@ -52,6 +52,28 @@ public final class ClusterAdmin implements AutoCloseable {
         .collect(Collectors.toUnmodifiableSet());
   }
 
+  /**
+   * Whether the broker at {@code hostPort} itself answers. A broker serves requests only once it
+   * has caught up with the metadata and been unfenced, so this tells a restarted broker from the
+   * registration its killed predecessor leaves behind until its session times out.
+   */
+  public static boolean answers(Map<String, Object> clientConfig, String hostPort) {
+    Map<String, Object> config = new HashMap<>(clientConfig);
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, hostPort);
+    config.put(AdminClientConfig.CLIENT_ID_CONFIG, "stratus-agent-probe");
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+    try (Admin probe = Admin.create(config)) {
+      probe.describeCluster().clusterId().get(3, TimeUnit.SECONDS);
+      return true;
+    } catch (ExecutionException | TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** Every partition's replica list, internal topics included. */
   public Map<TopicPartition, List<Integer>> assignments() {
     Set<String> topics =
