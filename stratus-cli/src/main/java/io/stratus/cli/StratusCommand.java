@@ -1,6 +1,7 @@
 package io.stratus.cli;
 
 import io.stratus.cli.apikey.ApiKeyCommand;
+import io.stratus.cli.bench.BenchCommand;
 import io.stratus.cli.cluster.ClusterCommand;
 import io.stratus.cli.platform.UpCommand;
 import picocli.CommandLine;
@@ -20,7 +21,13 @@ import picocli.CommandLine.ScopeType;
     versionProvider = StratusVersion.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    subcommands = {UpCommand.class, ClusterCommand.class, ApiKeyCommand.class, HelpCommand.class})
+    subcommands = {
+      UpCommand.class,
+      ClusterCommand.class,
+      ApiKeyCommand.class,
+      BenchCommand.class,
+      HelpCommand.class
+    })
 public final class StratusCommand {
 
   /**
