@@ -64,7 +64,7 @@ public final class Platform implements AutoCloseable {
    * @throws PlatformException if another platform uses the data directory
    */
   public static Platform open(PlatformSettings settings) {
-    Path data = settings.dataDirectory().toAbsolutePath();
+    Path data = settings.dataDirectory();
     FileChannel lock = lockDataDirectory(data);
     Substrates substrates = Substrates.create(settings, data);
     return new Platform(settings, lock, substrates.system(), substrates.clusters());
@@ -77,7 +77,7 @@ public final class Platform implements AutoCloseable {
    */
   public void start() {
     try {
-      startParts(settings.dataDirectory().toAbsolutePath());
+      startParts(settings.dataDirectory());
     } catch (RuntimeException e) {
       close();
       throw e;

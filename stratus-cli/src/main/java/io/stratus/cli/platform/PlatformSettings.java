@@ -6,7 +6,7 @@ import java.time.Duration;
 /**
  * How {@code stratus up} runs the platform on this machine.
  *
- * @param dataDirectory where everything the platform writes lives
+ * @param dataDirectory where everything the platform writes lives; absolute
  * @param apiHost the address the REST API binds to
  * @param apiPort the REST API port (0 = any free port)
  * @param kafkaHome the directory holding {@code VERSION/libs} of each installed Kafka

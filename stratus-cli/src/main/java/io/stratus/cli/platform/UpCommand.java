@@ -65,15 +65,10 @@ public final class UpCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     long started = System.nanoTime();
+    Path data = dataDir.dataDir().toAbsolutePath().normalize();
     Platform platform =
         Platform.open(
-            new PlatformSettings(
-                dataDir.dataDir().toAbsolutePath(),
-                apiHost,
-                apiPort,
-                kafkaHome(),
-                brokerHeapMb,
-                stopGrace));
+            new PlatformSettings(data, apiHost, apiPort, kafkaHome(), brokerHeapMb, stopGrace));
     CountDownLatch stopped = new CountDownLatch(1);
     // Registered before anything starts, so a stop during start-up still stops every broker.
     Runtime.getRuntime()
@@ -96,7 +91,7 @@ public final class UpCommand implements Callable<Integer> {
                     "  Admin key    %s%n               shown once; saved in %s%n",
                     key, platform.credentialsFile()),
             () -> out.printf("  Admin key    in %s%n", platform.credentialsFile()));
-    out.printf("  Data         %s%n", dataDir.dataDir().toAbsolutePath());
+    out.printf("  Data         %s%n", data);
     out.println("Stop with Ctrl-C; brokers are stopped with the platform.");
     out.flush();
     stopped.await();
@@ -111,6 +106,6 @@ public final class UpCommand implements Callable<Integer> {
               + KAFKA_HOME_PROPERTY
               + " or STRATUS_KAFKA_HOME (./stratus sets it to stratus-kafka-dist/target/kafka)");
     }
-    return Path.of(home).toAbsolutePath();
+    return Path.of(home).toAbsolutePath().normalize();
   }
 }
