@@ -300,22 +300,7 @@ class PlatformE2E {
   }
 
   private JsonNode awaitReady(int brokers, long version) {
-    JsonNode[] last = new JsonNode[1];
-    await("cluster " + clusterId + " READY with " + brokers + " brokers at version " + version)
-        .atMost(CONVERGE)
-        .pollInterval(Duration.ofMillis(500))
-        .untilAsserted(
-            () -> {
-              JsonNode cluster = api.get("/v1/clusters/" + clusterId).body();
-              last[0] = cluster;
-              assertThat(cluster.at("/status/phase").asText())
-                  .as(cluster.at("/status/message").asText())
-                  .isEqualTo("READY");
-              assertThat(cluster.at("/status/observedVersion").asLong())
-                  .isGreaterThanOrEqualTo(version);
-              assertThat(cluster.at("/status/brokers")).hasSize(brokers);
-            });
-    return last[0];
+    return api.awaitReady(clusterId, brokers, version, CONVERGE);
   }
 
   private String bootstrap() throws Exception {

@@ -1,5 +1,8 @@
 package io.stratus.cli.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.api.StratusJson;
 import java.io.IOException;
@@ -42,6 +45,31 @@ final class RestClient {
 
   Answer delete(String path) throws IOException, InterruptedException {
     return send("DELETE", path, null, null);
+  }
+
+  /**
+   * Waits until the cluster is READY with {@code brokers} brokers and has observed at least {@code
+   * version}; returns the cluster as last read.
+   */
+  JsonNode awaitReady(String clusterId, int brokers, long version, Duration timeout) {
+    JsonNode[] last = new JsonNode[1];
+    await("cluster " + clusterId + " READY with " + brokers + " brokers at version " + version)
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              Answer answer = get("/v1/clusters/" + clusterId);
+              assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+              JsonNode cluster = answer.body();
+              last[0] = cluster;
+              assertThat(cluster.at("/status/phase").asText())
+                  .as(cluster.at("/status/message").asText())
+                  .isEqualTo("READY");
+              assertThat(cluster.at("/status/observedVersion").asLong())
+                  .isGreaterThanOrEqualTo(version);
+              assertThat(cluster.at("/status/brokers")).hasSize(brokers);
+            });
+    return last[0];
   }
 
   private Answer send(String method, String path, String json, String ifMatch)

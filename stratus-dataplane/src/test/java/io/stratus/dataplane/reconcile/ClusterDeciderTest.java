@@ -87,15 +87,13 @@ class ClusterDeciderTest {
   void shrinkingMovesReplicasOffTheHighestBrokerOnlyNodeFirst() {
     TopicPartition onLeaving = new TopicPartition("orders", 0);
     Observation seen =
-        new Observation(
+        running(
             desired(3),
-            Optional.of(layout(4)),
-            allAlive(4),
-            Optional.of(Set.of(0, 1, 2, 3)),
+            4,
+            Set.of(0, 1, 2, 3),
             Optional.of(Map.of(onLeaving, List.of(3, 0, 1))),
             Set.of(),
-            Set.of(),
-            true);
+            Set.of());
 
     Decision decision = ClusterDecider.decide(seen);
 
@@ -108,15 +106,13 @@ class ClusterDeciderTest {
   @Test
   void shrinkingWaitsForMovesInFlight() {
     Observation seen =
-        new Observation(
+        running(
             desired(3),
-            Optional.of(layout(4)),
-            allAlive(4),
-            Optional.of(Set.of(0, 1, 2, 3)),
+            4,
+            Set.of(0, 1, 2, 3),
             Optional.of(Map.of()),
             Set.of(new TopicPartition("orders", 0), new TopicPartition("orders", 1)),
-            Set.of(),
-            true);
+            Set.of());
 
     Decision decision = ClusterDecider.decide(seen);
 
@@ -128,15 +124,13 @@ class ClusterDeciderTest {
   @Test
   void anEmptyBrokerIsRemoved() {
     Observation seen =
-        new Observation(
+        running(
             desired(3),
-            Optional.of(layout(4)),
-            allAlive(4),
-            Optional.of(Set.of(0, 1, 2, 3)),
+            4,
+            Set.of(0, 1, 2, 3),
             Optional.of(Map.of(new TopicPartition("orders", 0), List.of(0, 1, 2))),
             Set.of(),
-            Set.of(),
-            true);
+            Set.of());
 
     assertThat(ClusterDecider.decide(seen).steps()).containsExactly(new Step.RemoveBroker(3));
   }
@@ -144,15 +138,7 @@ class ClusterDeciderTest {
   @Test
   void controllersAreNeverRemoved() {
     Observation seen =
-        new Observation(
-            desired(2),
-            Optional.of(layout(3)),
-            allAlive(3),
-            Optional.of(Set.of(0, 1, 2)),
-            Optional.of(Map.of()),
-            Set.of(),
-            Set.of(),
-            true);
+        running(desired(2), 3, Set.of(0, 1, 2), Optional.of(Map.of()), Set.of(), Set.of());
 
     Decision decision = ClusterDecider.decide(seen);
 
@@ -164,15 +150,7 @@ class ClusterDeciderTest {
   @Test
   void missingApiKeysAreCreatedOnceEveryBrokerRuns() {
     Observation seen =
-        new Observation(
-            desired(3),
-            Optional.of(layout(3)),
-            allAlive(3),
-            Optional.of(Set.of(0, 1, 2)),
-            Optional.empty(),
-            Set.of(),
-            Set.of("KEY1"),
-            true);
+        running(desired(3), 3, Set.of(0, 1, 2), Optional.empty(), Set.of(), Set.of("KEY1"));
 
     Decision decision = ClusterDecider.decide(seen);
 
@@ -246,6 +224,25 @@ class ClusterDeciderTest {
         Set.of(),
         Set.of(),
         false);
+  }
+
+  /** A cluster that has been ready before, every node's process running. */
+  private static Observation running(
+      DesiredCluster desired,
+      int nodes,
+      Set<Integer> registered,
+      Optional<Map<TopicPartition, List<Integer>>> assignments,
+      Set<TopicPartition> reassigning,
+      Set<String> missingKeys) {
+    return new Observation(
+        desired,
+        Optional.of(layout(nodes)),
+        allAlive(nodes),
+        Optional.of(registered),
+        assignments,
+        reassigning,
+        missingKeys,
+        true);
   }
 
   private static Observation withEverReady(Observation seen) {
