@@ -73,6 +73,7 @@ class ControlPlaneOutageIT {
   private LocalSubstrate tenantSubstrate;
   private Map<String, Object> stateClient;
   private ControlPlane controlPlane;
+  private ControlPlane successor;
   private Agent agent;
   private Admin tenantAdmin;
   private RestClient api;
@@ -120,6 +121,7 @@ class ControlPlaneOutageIT {
     stops.add(() -> closeIfStarted(tenantAdmin));
     stops.add(() -> closeIfStarted(agent));
     stops.add(() -> closeIfStarted(controlPlane));
+    stops.add(() -> closeIfStarted(successor));
     stops.add(() -> stopAllIfCreated(tenantSubstrate));
     stops.add(() -> stopAllIfCreated(systemSubstrate));
     RuntimeException first = null;
@@ -305,6 +307,25 @@ class ControlPlaneOutageIT {
         .as("brokers registered with the tenant cluster's controllers")
         .containsExactly(0, 1, 2, 3);
     System.out.printf("PATCH brokers 3 -> 4 READY in %.1fs%n", seconds(started));
+  }
+
+  @Test
+  @Order(5)
+  void aSecondControlPlaneFencesTheFirstSoOnlyOneWrites() throws Exception {
+    successor = ControlPlane.start(controlPlaneSettings());
+    RestClient successorApi = new RestClient(successor.apiUrl(), adminKey);
+    assertThat(successorApi.get("/v1/clusters/" + clusterId).status())
+        .as("the successor rebuilt the cluster from the log")
+        .isEqualTo(200);
+
+    RestClient.Answer fenced = api.post("/v1/clusters/" + clusterId + "/api-keys", "");
+    assertThat(fenced.status())
+        .as("a write to the fenced control plane: %s", fenced.body())
+        .isEqualTo(503);
+    assertThat(fenced.contentType()).startsWith("application/problem+json");
+
+    RestClient.Answer written = successorApi.post("/v1/clusters/" + clusterId + "/api-keys", "");
+    assertThat(written.status()).as(written.body().toString()).isEqualTo(201);
   }
 
   private ControlPlaneSettings controlPlaneSettings() {

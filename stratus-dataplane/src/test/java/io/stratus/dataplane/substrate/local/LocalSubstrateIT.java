@@ -11,6 +11,7 @@ import io.stratus.dataplane.substrate.NodeProcess;
 import io.stratus.dataplane.substrate.NodeRole;
 import io.stratus.dataplane.substrate.SubstrateException;
 import io.stratus.dataplane.substrate.TestKafka;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -354,7 +355,42 @@ class LocalSubstrateIT {
                         admin.describeCluster().nodes().get().stream()
                             .map(Node::id)
                             .collect(Collectors.toSet()))
+                    .as(() -> "registered brokers; the nodes say:\n" + nodeReports(ids))
                     .isEqualTo(ids));
+  }
+
+  /** Each node's process state and the end of its logs, for a failure to explain itself. */
+  private String nodeReports(Set<Integer> ids) {
+    StringBuilder report = new StringBuilder();
+    for (NodeProcess process : substrate.processes(CLUSTER)) {
+      if (!ids.contains(process.nodeId())) {
+        continue;
+      }
+      Path logs =
+          root.resolve("clusters")
+              .resolve(CLUSTER)
+              .resolve("nodes")
+              .resolve(String.valueOf(process.nodeId()))
+              .resolve("logs");
+      report
+          .append("node ")
+          .append(process.nodeId())
+          .append(" alive=")
+          .append(process.alive())
+          .append('\n')
+          .append(tail(logs.resolve("stdout.log"), 10))
+          .append(tail(logs.resolve("server.log"), 25));
+    }
+    return report.toString();
+  }
+
+  private static String tail(Path file, int lines) {
+    try {
+      List<String> all = Files.readAllLines(file);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size())) + "\n";
+    } catch (IOException | RuntimeException e) {
+      return "(no " + file.getFileName() + ": " + e.getMessage() + ")\n";
+    }
   }
 
   private Set<Integer> fencedBrokers() throws Exception {
