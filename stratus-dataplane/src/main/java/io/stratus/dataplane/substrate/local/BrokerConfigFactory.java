@@ -24,6 +24,9 @@ import java.util.TreeMap;
  */
 final class BrokerConfigFactory {
 
+  /** Sized for brokers with 128 to 512 MiB of heap. */
+  static final long CLEANER_DEDUPE_BUFFER_BYTES = 32L * 1024 * 1024;
+
   static final String CLIENT_LISTENER = "CLIENT";
   static final String INTERNAL_LISTENER = "INTERNAL";
   static final String CONTROLLER_LISTENER = "CONTROLLER";
@@ -119,6 +122,10 @@ final class BrokerConfigFactory {
     config.put("listener.security.protocol.map", securityProtocolMap(layout));
     putSecurity(config, layout);
     config.put("log.dirs", dataDir.toString());
+    // The log cleaner allocates its whole dedupe buffer (128 MiB by default) when it starts; with
+    // a laptop-sized heap that can exhaust the heap during start-up and kill the node. 32 MiB still
+    // deduplicates about 1.3 million keys per cleaning pass.
+    config.put("log.cleaner.dedupe.buffer.size", Long.toString(CLEANER_DEDUPE_BUFFER_BYTES));
     layout.brokerConfig().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(entry -> config.putIfAbsent(entry.getKey(), entry.getValue()));

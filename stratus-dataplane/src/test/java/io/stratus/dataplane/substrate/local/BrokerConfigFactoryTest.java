@@ -177,4 +177,13 @@ class BrokerConfigFactoryTest {
         .containsEntry("super.users", "User:stratus-internal")
         .containsEntry("num.io.threads", "2");
   }
+
+  @Test
+  void theLogCleanerBufferFitsASmallHeap() {
+    var config = BrokerConfigFactory.nodeConfig(layout, layout.node(0).orElseThrow(), DATA);
+
+    assertThat(config)
+        .as("Kafka's default 128 MiB dedupe buffer can exhaust a 256 MiB heap at start-up")
+        .containsEntry("log.cleaner.dedupe.buffer.size", String.valueOf(32L * 1024 * 1024));
+  }
 }
