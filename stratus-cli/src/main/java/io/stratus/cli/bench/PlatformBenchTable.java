@@ -1,6 +1,6 @@
 package io.stratus.cli.bench;
 
-import java.util.ArrayList;
+import io.stratus.cli.output.TextTable;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,8 +9,6 @@ import java.util.Locale;
  * tenth and memory in whole MiB, numbers right-aligned. Pure.
  */
 final class PlatformBenchTable {
-
-  private static final String GAP = "  ";
 
   private PlatformBenchTable() {}
 
@@ -21,9 +19,8 @@ final class PlatformBenchTable {
    */
   static String render(List<PlatformRun> runs, PlatformMedians median, boolean unicode) {
     String arrow = unicode ? "→" : "->";
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(
-        List.of(
+    TextTable table =
+        TextTable.withNumericColumns(
             "run",
             "up" + arrow + "healthy s",
             "create" + arrow + "READY s",
@@ -33,9 +30,9 @@ final class PlatformBenchTable {
             "brokers",
             "peak HWM MiB",
             "stop s",
-            "leftover"));
+            "leftover");
     for (PlatformRun run : runs) {
-      rows.add(
+      table.row(
           row(
               Integer.toString(run.run()),
               run.upToHealthySeconds(),
@@ -45,7 +42,7 @@ final class PlatformBenchTable {
               run.stopSeconds(),
               Integer.toString(run.leftoverProcesses())));
     }
-    rows.add(
+    table.row(
         row(
             "median",
             median.upToHealthySeconds(),
@@ -54,10 +51,10 @@ final class PlatformBenchTable {
             median.peakHwmMiB(),
             median.stopSeconds(),
             count(median.leftoverProcesses())));
-    return align(rows);
+    return table.render();
   }
 
-  private static List<String> row(
+  private static String[] row(
       String label,
       double upSeconds,
       double readySeconds,
@@ -65,38 +62,18 @@ final class PlatformBenchTable {
       RoleMemory hwm,
       double stopSeconds,
       String leftover) {
-    return List.of(
-        label,
-        seconds(upSeconds),
-        seconds(readySeconds),
-        mebibytes(rss.total()),
-        mebibytes(rss.platform()),
-        mebibytes(rss.systemKafka()),
-        mebibytes(rss.tenantBrokers()),
-        mebibytes(hwm.total()),
-        seconds(stopSeconds),
-        leftover);
-  }
-
-  /** The first column left-aligned, the others right-aligned, columns two spaces apart. */
-  private static String align(List<List<String>> rows) {
-    int columns = rows.get(0).size();
-    int[] widths = new int[columns];
-    for (List<String> row : rows) {
-      for (int c = 0; c < columns; c++) {
-        widths[c] = Math.max(widths[c], row.get(c).length());
-      }
-    }
-    StringBuilder text = new StringBuilder();
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < columns; c++) {
-        String padding = " ".repeat(widths[c] - row.get(c).length());
-        line.append(c == 0 ? row.get(c) + padding : GAP + padding + row.get(c));
-      }
-      text.append(line.toString().stripTrailing()).append('\n');
-    }
-    return text.toString();
+    return new String[] {
+      label,
+      seconds(upSeconds),
+      seconds(readySeconds),
+      mebibytes(rss.total()),
+      mebibytes(rss.platform()),
+      mebibytes(rss.systemKafka()),
+      mebibytes(rss.tenantBrokers()),
+      mebibytes(hwm.total()),
+      seconds(stopSeconds),
+      leftover
+    };
   }
 
   private static String seconds(double seconds) {
