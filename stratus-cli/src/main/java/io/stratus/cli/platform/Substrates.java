@@ -24,7 +24,6 @@ record Substrates(Substrate system, Substrate clusters) {
   private static final int SYSTEM_HEAP_MB = 256;
 
   static Substrates create(PlatformSettings settings, Path data) {
-    installedKafkaVersions(settings.kafkaHome());
     LocalSubstrateOptions options =
         LocalSubstrateOptions.defaults(settings.kafkaHome())
             .withBrokerHeapMb(settings.brokerHeapMb())
