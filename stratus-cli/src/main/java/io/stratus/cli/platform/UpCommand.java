@@ -1,12 +1,16 @@
 package io.stratus.cli.platform;
 
+import io.stratus.cli.StratusCliException;
 import io.stratus.cli.connection.DataDirOptions;
+import io.stratus.controlplane.ControlPlaneException;
+import io.stratus.dataplane.substrate.SubstrateException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,6 +67,15 @@ public final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    try {
+      return runPlatform();
+    } catch (PlatformException | SubstrateException | ControlPlaneException e) {
+      // These say what went wrong and what to do; the user needs the sentence, not a trace.
+      throw new StratusCliException("stratus up: " + e.getMessage(), ExitCode.SOFTWARE, e);
+    }
+  }
+
+  private Integer runPlatform() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     long started = System.nanoTime();
     Path data = dataDir.dataDir().toAbsolutePath().normalize();

@@ -1,0 +1,43 @@
+package io.stratus.cli.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stratus.cli.testing.CliRun;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UpCommandTest {
+
+  @TempDir Path temp;
+
+  @Test
+  void aPlatformThatCannotStartSaysWhyInOneLine() {
+    String previous = System.getProperty(UpCommand.KAFKA_HOME_PROPERTY);
+    Path missing = temp.resolve("no-kafka-here");
+    System.setProperty(UpCommand.KAFKA_HOME_PROPERTY, missing.toString());
+    try {
+      CliRun.Result result =
+          CliRun.run(
+              CliRun.environment(),
+              "up",
+              "--data-dir",
+              temp.resolve("data").toString(),
+              "--api-port",
+              "0");
+
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.err())
+          .contains("Error: stratus up: the Kafka runtime directory " + missing + " does not exist")
+          .as("no stack trace for a failure the message explains")
+          .doesNotContain("\tat ");
+      assertThat(result.out()).doesNotContain("Stratus is up");
+    } finally {
+      if (previous == null) {
+        System.clearProperty(UpCommand.KAFKA_HOME_PROPERTY);
+      } else {
+        System.setProperty(UpCommand.KAFKA_HOME_PROPERTY, previous);
+      }
+    }
+  }
+}
