@@ -60,10 +60,7 @@ public final class FileSystemObjectStore implements ObjectStore {
 
   @Override
   public byte[] read(String key, long offset, int length) throws ObjectStoreException {
-    if (offset < 0 || length < 0) {
-      throw new IllegalArgumentException(
-          "offset and length must be >= 0, got " + offset + " and " + length);
-    }
+    ObjectKeys.requireValidRange(offset, length);
     Path file = resolve(key);
     try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
       long available = Math.max(0, in.length() - offset);
@@ -72,7 +69,7 @@ public final class FileSystemObjectStore implements ObjectStore {
       in.readFully(bytes);
       return bytes;
     } catch (java.io.FileNotFoundException e) {
-      if (!Files.exists(file)) {
+      if (!Files.exists(file) || Files.isDirectory(file)) {
         throw new ObjectNotFoundException("no object " + key + " in " + describe());
       }
       throw failure("read", key, e);
@@ -83,11 +80,16 @@ public final class FileSystemObjectStore implements ObjectStore {
 
   @Override
   public byte[] readAll(String key) throws ObjectStoreException {
+    Path file = resolve(key);
     try {
-      return Files.readAllBytes(resolve(key));
+      return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new ObjectNotFoundException("no object " + key + " in " + describe());
     } catch (IOException e) {
+      if (Files.isDirectory(file)) {
+        // Only other keys live below this one; like S3, there is no object here.
+        throw new ObjectNotFoundException("no object " + key + " in " + describe());
+      }
       throw failure("read", key, e);
     }
   }
@@ -96,7 +98,10 @@ public final class FileSystemObjectStore implements ObjectStore {
   public void delete(Collection<String> keys) throws ObjectStoreException {
     for (String key : keys) {
       try {
-        Files.deleteIfExists(resolve(key));
+        Path file = resolve(key);
+        if (!Files.isDirectory(file)) {
+          Files.deleteIfExists(file);
+        }
       } catch (IOException e) {
         throw failure("delete", key, e);
       }
@@ -136,11 +141,7 @@ public final class FileSystemObjectStore implements ObjectStore {
   public void close() {}
 
   private Path resolve(String key) {
-    if (key.isEmpty() || key.startsWith("/") || key.contains("..") || key.contains("\\")) {
-      throw new IllegalArgumentException(
-          "object key must be relative, '/'-separated and without '..', got '" + key + "'");
-    }
-    return root.resolve(key);
+    return root.resolve(ObjectKeys.requireValid(key));
   }
 
   private String keyOf(Path file) {
