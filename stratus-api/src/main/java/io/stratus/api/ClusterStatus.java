@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param brokers every broker the data plane runs for this cluster
  * @param message what the data plane is doing or waiting for, in words a user can act on
  * @param observedVersion the spec resource version the data plane last acted on
+ * @param storage the data the cluster keeps on brokers and in the object store, once measured
  */
 public record ClusterStatus(
     ClusterPhase phase,
@@ -20,7 +21,8 @@ public record ClusterStatus(
     Optional<String> kafkaVersion,
     List<BrokerStatus> brokers,
     String message,
-    long observedVersion) {
+    long observedVersion,
+    Optional<StorageUsage> storage) {
 
   public ClusterStatus {
     Objects.requireNonNull(phase, "phase");
@@ -28,6 +30,18 @@ public record ClusterStatus(
     kafkaVersion = kafkaVersion == null ? Optional.empty() : kafkaVersion;
     brokers = brokers == null ? List.of() : List.copyOf(brokers);
     message = message == null ? "" : message;
+    storage = storage == null ? Optional.empty() : storage;
+  }
+
+  /** A status without storage figures. */
+  public ClusterStatus(
+      ClusterPhase phase,
+      Optional<String> bootstrap,
+      Optional<String> kafkaVersion,
+      List<BrokerStatus> brokers,
+      String message,
+      long observedVersion) {
+    this(phase, bootstrap, kafkaVersion, brokers, message, observedVersion, Optional.empty());
   }
 
   /** The status of a cluster that no data plane has reported on yet. */

@@ -9,8 +9,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -92,7 +94,10 @@ final class PlatformBenchCommand implements Callable<Integer> {
       PlatformRunner runner =
           new PlatformRunner(
               new PlatformRunner.Setup(
-                  javaExecutable(), System.getProperty("java.class.path"), kafkaHome(), brokers),
+                  javaExecutable(),
+                  System.getProperty("java.class.path"),
+                  stratusUpProperties(),
+                  brokers),
               proc,
               guard,
               environment.sleeper(),
@@ -147,6 +152,16 @@ final class PlatformBenchCommand implements Callable<Integer> {
         .info()
         .command()
         .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  }
+
+  /** The Kafka runtime and broker plugin this command was started with, for stratus up. */
+  private Map<String, String> stratusUpProperties() {
+    Map<String, String> properties = new LinkedHashMap<>();
+    kafkaHome().ifPresent(home -> properties.put(UpCommand.KAFKA_HOME_PROPERTY, home));
+    Optional.ofNullable(System.getProperty(UpCommand.PLUGINS_HOME_PROPERTY))
+        .filter(home -> !home.isBlank())
+        .ifPresent(home -> properties.put(UpCommand.PLUGINS_HOME_PROPERTY, home));
+    return properties;
   }
 
   /** As {@code stratus up} finds it: the system property, else STRATUS_KAFKA_HOME. */

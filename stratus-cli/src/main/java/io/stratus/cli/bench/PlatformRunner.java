@@ -24,7 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * One run of {@code stratus bench platform}: starts {@code stratus up} on a fresh data directory,
@@ -53,7 +53,7 @@ final class PlatformRunner {
    * @param kafkaHome the Kafka runtime, if given as a system property
    * @param brokers the brokers of the cluster each run creates
    */
-  record Setup(String java, String classPath, Optional<String> kafkaHome, int brokers) {}
+  record Setup(String java, String classPath, Map<String, String> systemProperties, int brokers) {}
 
   private final Setup setup;
   private final ProcFileSystem proc;
@@ -97,7 +97,8 @@ final class PlatformRunner {
     DataDirectoryMatch match = new DataDirectoryMatch(data);
     int apiPort = freePort();
     List<String> command =
-        StratusUpProcess.command(setup.java(), setup.classPath(), setup.kafkaHome(), data, apiPort);
+        StratusUpProcess.command(
+            setup.java(), setup.classPath(), setup.systemProperties(), data, apiPort);
     note(prefix + "starting stratus up on " + data + ", API port " + apiPort);
     long launched = System.nanoTime();
     StratusUpProcess up = start(command, root);

@@ -1,6 +1,5 @@
 package io.stratus.cli.bench;
 
-import io.stratus.cli.platform.UpCommand;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -41,16 +41,20 @@ final class StratusUpProcess {
    *
    * @param java the {@code java} executable
    * @param classPath the class path holding the Stratus CLI and its dependencies
-   * @param kafkaHome the Kafka runtime, passed on as {@code -Dstratus.kafka.home}; when empty the
-   *     child finds it as {@code stratus up} does (the {@code STRATUS_KAFKA_HOME} variable)
+   * @param systemProperties passed on as {@code -Dkey=value}, e.g. the Kafka runtime and the broker
+   *     plugin; what is missing the child finds as {@code stratus up} does (its environment)
    * @param dataDirectory the data directory for this run
    * @param apiPort the REST API's port
    */
   static List<String> command(
-      String java, String classPath, Optional<String> kafkaHome, Path dataDirectory, int apiPort) {
+      String java,
+      String classPath,
+      Map<String, String> systemProperties,
+      Path dataDirectory,
+      int apiPort) {
     List<String> command = new ArrayList<>();
     command.add(java);
-    kafkaHome.ifPresent(home -> command.add("-D" + UpCommand.KAFKA_HOME_PROPERTY + "=" + home));
+    systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-cp");
     command.add(classPath);
     command.add(MAIN_CLASS);

@@ -45,6 +45,7 @@ public final class ClusterText {
         .row("Brokers:", cluster.spec().brokers() + " wanted, " + running(cluster) + " running")
         .row("Kafka version:", kafkaVersion(cluster))
         .row("Config:", config(cluster.spec().config()))
+        .row("Storage:", storage(cluster))
         .row(
             "Version:",
             cluster.resourceVersion() + " (observed " + cluster.status().observedVersion() + ")")
@@ -99,6 +100,19 @@ public final class ClusterText {
         .filter(running -> !running.equals(wanted))
         .map(running -> wanted + " (running " + running + ")")
         .orElse(wanted);
+  }
+
+  private static String storage(Cluster cluster) {
+    return cluster
+        .status()
+        .storage()
+        .map(
+            usage ->
+                Bytes.readable(usage.localBytes())
+                    + " on brokers, "
+                    + Bytes.readable(usage.remoteBytes())
+                    + " in object storage")
+        .orElse(NONE);
   }
 
   private static String config(Map<String, String> config) {

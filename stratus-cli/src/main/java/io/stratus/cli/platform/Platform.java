@@ -41,6 +41,7 @@ public final class Platform implements AutoCloseable {
 
   private final PlatformSettings settings;
   private final FileChannel lockChannel;
+  private final ObjectStoreChoice objectStore;
   private final Substrate system;
   private final Substrate clusters;
   private Agent agent;
@@ -50,8 +51,13 @@ public final class Platform implements AutoCloseable {
   private boolean closed;
 
   private Platform(
-      PlatformSettings settings, FileChannel lockChannel, Substrate system, Substrate clusters) {
+      PlatformSettings settings,
+      FileChannel lockChannel,
+      ObjectStoreChoice objectStore,
+      Substrate system,
+      Substrate clusters) {
     this.settings = settings;
+    this.objectStore = objectStore;
     this.lockChannel = lockChannel;
     this.system = system;
     this.clusters = clusters;
@@ -66,8 +72,19 @@ public final class Platform implements AutoCloseable {
   public static Platform open(PlatformSettings settings) {
     Path data = settings.dataDirectory();
     FileChannel lock = lockDataDirectory(data);
-    Substrates substrates = Substrates.create(settings, data);
-    return new Platform(settings, lock, substrates.system(), substrates.clusters());
+    try {
+      ObjectStoreChoice objectStore =
+          ObjectStoreChoice.resolve(
+              data,
+              settings.objectStore(),
+              settings.objectStoreEncryption(),
+              settings.objectStoreKeyFile());
+      Substrates substrates = Substrates.create(settings, data, objectStore);
+      return new Platform(settings, lock, objectStore, substrates.system(), substrates.clusters());
+    } catch (RuntimeException e) {
+      releaseQuietly(lock);
+      throw e;
+    }
   }
 
   /**
@@ -116,7 +133,8 @@ public final class Platform implements AutoCloseable {
                 AGENT_ID,
                 Duration.ofSeconds(1),
                 settings.stopGrace(),
-                Clock.systemUTC()),
+                Clock.systemUTC(),
+                Optional.of(objectStore.location())),
             clusters);
     agent.start();
     newAdminKey = controlPlane.issueInitialAdminKey();
@@ -177,6 +195,19 @@ public final class Platform implements AutoCloseable {
       return CredentialsFile.in(data);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + CredentialsFile.in(data), e);
+    }
+  }
+
+  /** Where clusters tier segments, for the start-up banner. */
+  public String objectStore() {
+    return objectStore.describe();
+  }
+
+  private static void releaseQuietly(FileChannel lock) {
+    try {
+      lock.close();
+    } catch (IOException e) {
+      LOG.warn("cannot release the data directory lock: {}", e.getMessage());
     }
   }
 

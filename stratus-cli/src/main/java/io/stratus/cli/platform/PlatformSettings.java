@@ -2,6 +2,7 @@ package io.stratus.cli.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How {@code stratus up} runs the platform on this machine.
@@ -12,6 +13,11 @@ import java.time.Duration;
  * @param kafkaHome the directory holding {@code VERSION/libs} of each installed Kafka
  * @param brokerHeapMb the maximum heap of each tenant broker, in MiB
  * @param stopGrace how long a broker gets to shut down before it is killed
+ * @param pluginsHome the broker plugin's directory ({@code stratus-broker-plugins/target/plugin})
+ * @param objectStore {@code --object-store}: where clusters tier segments (default: a directory in
+ *     the data directory)
+ * @param objectStoreEncryption {@code --object-store-encryption}: {@code on} or {@code off}
+ * @param objectStoreKeyFile {@code --object-store-key-file}: the master key
  */
 public record PlatformSettings(
     Path dataDirectory,
@@ -19,4 +25,8 @@ public record PlatformSettings(
     int apiPort,
     Path kafkaHome,
     int brokerHeapMb,
-    Duration stopGrace) {}
+    Duration stopGrace,
+    Path pluginsHome,
+    Optional<String> objectStore,
+    Optional<String> objectStoreEncryption,
+    Optional<Path> objectStoreKeyFile) {}

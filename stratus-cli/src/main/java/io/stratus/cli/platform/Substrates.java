@@ -1,6 +1,7 @@
 package io.stratus.cli.platform;
 
 import io.stratus.dataplane.substrate.Substrate;
+import io.stratus.dataplane.substrate.TieredStorageSettings;
 import io.stratus.dataplane.substrate.local.LocalSubstrate;
 import io.stratus.dataplane.substrate.local.LocalSubstrateOptions;
 import java.io.IOException;
@@ -16,21 +17,28 @@ import java.util.stream.Stream;
 /**
  * The two local substrates of an embedded platform: one for its own system Kafka (under {@code
  * system/}) and one for tenant clusters (under {@code clusters/}), and the Kafka versions they can
- * run.
+ * run. Tenant clusters tier closed segments to the platform's object store; the system Kafka does
+ * not.
  */
 record Substrates(Substrate system, Substrate clusters) {
 
   /** The system Kafka holds only the platform's small state topics. */
   private static final int SYSTEM_HEAP_MB = 256;
 
-  static Substrates create(PlatformSettings settings, Path data) {
+  static Substrates create(PlatformSettings settings, Path data, ObjectStoreChoice objectStore) {
     LocalSubstrateOptions options =
         LocalSubstrateOptions.defaults(settings.kafkaHome())
             .withBrokerHeapMb(settings.brokerHeapMb())
             .withStopGrace(settings.stopGrace());
+    TieredStorageSettings tiered =
+        new TieredStorageSettings(
+            settings.pluginsHome(),
+            objectStore.location(),
+            objectStore.keyFile(),
+            TieredStorageSettings.DEFAULT_CACHE_BYTES_PER_NODE);
     return new Substrates(
         new LocalSubstrate(data.resolve("system"), options.withBrokerHeapMb(SYSTEM_HEAP_MB)),
-        new LocalSubstrate(data.resolve("clusters"), options));
+        new LocalSubstrate(data.resolve("clusters"), options.withTieredStorage(tiered)));
   }
 
   /** The versions under the Kafka home that have a {@code libs} directory. */

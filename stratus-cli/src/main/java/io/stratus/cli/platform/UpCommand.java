@@ -7,6 +7,7 @@ import io.stratus.dataplane.substrate.SubstrateException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -31,6 +32,12 @@ public final class UpCommand implements Callable<Integer> {
    * The system property (or, as STRATUS_KAFKA_HOME, environment variable) naming the Kafka home.
    */
   public static final String KAFKA_HOME_PROPERTY = "stratus.kafka.home";
+
+  /**
+   * The system property (or, as STRATUS_PLUGINS_HOME, environment variable) naming the broker
+   * plugin's directory.
+   */
+  public static final String PLUGINS_HOME_PROPERTY = "stratus.plugins.home";
 
   @Spec private CommandSpec spec;
 
@@ -65,6 +72,31 @@ public final class UpCommand implements Callable<Integer> {
       description = "How long a broker gets to shut down before it is killed (default: 30s).")
   private Duration stopGrace;
 
+  @Option(
+      names = "--object-store",
+      paramLabel = "LOCATION",
+      description = {
+        "Where clusters tier closed log segments: file:DIR, or"
+            + " s3://BUCKET[/PREFIX]?endpoint=URL&region=R&pathStyle=true for any S3-compatible"
+            + " store (credentials from the standard AWS chain: environment, profile, role).",
+        "Default: file:DATA_DIR/object-store."
+      })
+  private String objectStore;
+
+  @Option(
+      names = "--object-store-encryption",
+      paramLabel = "on|off",
+      description = "Encrypt tiered segments with AES-256-GCM (default: on for s3, off for file:).")
+  private String objectStoreEncryption;
+
+  @Option(
+      names = "--object-store-key-file",
+      paramLabel = "FILE",
+      description =
+          "The 32-byte master key (raw or base64). Default: generated once into"
+              + " DATA_DIR/object-store.key, readable by its owner only.")
+  private Path objectStoreKeyFile;
+
   @Override
   public Integer call() throws InterruptedException {
     try {
@@ -81,7 +113,17 @@ public final class UpCommand implements Callable<Integer> {
     Path data = dataDir.dataDir().toAbsolutePath().normalize();
     Platform platform =
         Platform.open(
-            new PlatformSettings(data, apiHost, apiPort, kafkaHome(), brokerHeapMb, stopGrace));
+            new PlatformSettings(
+                data,
+                apiHost,
+                apiPort,
+                kafkaHome(),
+                brokerHeapMb,
+                stopGrace,
+                pluginsHome(),
+                Optional.ofNullable(objectStore),
+                Optional.ofNullable(objectStoreEncryption),
+                Optional.ofNullable(objectStoreKeyFile)));
     CountDownLatch stopped = new CountDownLatch(1);
     // Registered before anything starts, so a stop during start-up still stops every broker.
     Runtime.getRuntime()
@@ -105,10 +147,23 @@ public final class UpCommand implements Callable<Integer> {
                     key, platform.credentialsFile()),
             () -> out.printf("  Admin key    in %s%n", platform.credentialsFile()));
     out.printf("  Data         %s%n", data);
+    out.printf("  Tiering to   %s%n", platform.objectStore());
     out.println("Stop with Ctrl-C; brokers are stopped with the platform.");
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  private static Path pluginsHome() {
+    String home = System.getProperty(PLUGINS_HOME_PROPERTY, System.getenv("STRATUS_PLUGINS_HOME"));
+    if (home == null || home.isBlank()) {
+      throw new PlatformException(
+          "no broker plugin directory: set -D"
+              + PLUGINS_HOME_PROPERTY
+              + " or STRATUS_PLUGINS_HOME (./stratus sets it to"
+              + " stratus-broker-plugins/target/plugin)");
+    }
+    return Path.of(home).toAbsolutePath().normalize();
   }
 
   private static Path kafkaHome() {

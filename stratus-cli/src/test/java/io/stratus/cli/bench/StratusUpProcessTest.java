@@ -3,7 +3,7 @@ package io.stratus.cli.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StratusUpProcessTest {
@@ -14,7 +14,7 @@ class StratusUpProcessTest {
             StratusUpProcess.command(
                 "/usr/lib/jvm/java-17/bin/java",
                 "/repo/stratus-cli/target/stratus-cli.jar:/repo/lib/a.jar",
-                Optional.of("/repo/stratus-kafka-dist/target/kafka"),
+                Map.of("stratus.kafka.home", "/repo/stratus-kafka-dist/target/kafka"),
                 Path.of("/tmp/stratus-bench-1/data"),
                 41234))
         .containsExactly(
@@ -34,7 +34,7 @@ class StratusUpProcessTest {
   void leavesTheKafkaHomeToTheEnvironmentWhenNoPropertyIsSet() {
     assertThat(
             StratusUpProcess.command(
-                "java", "cli.jar", Optional.empty(), Path.of("/tmp/stratus-bench-1/data"), 7071))
+                "java", "cli.jar", Map.of(), Path.of("/tmp/stratus-bench-1/data"), 7071))
         .noneMatch(argument -> argument.startsWith("-Dstratus.kafka.home"))
         .startsWith("java", "-cp", "cli.jar", "io.stratus.cli.Main", "up");
   }

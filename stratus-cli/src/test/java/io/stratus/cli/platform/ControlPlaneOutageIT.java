@@ -109,7 +109,8 @@ class ControlPlaneOutageIT {
                 AGENT_ID,
                 Duration.ofSeconds(1),
                 GRACE,
-                Clock.systemUTC()),
+                Clock.systemUTC(),
+                Optional.empty()),
             tenantSubstrate);
     agent.start();
     System.out.printf("platform started in %.1fs%n", seconds(started));

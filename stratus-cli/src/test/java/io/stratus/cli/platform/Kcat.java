@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -105,6 +106,65 @@ final class Kcat {
             "-f",
             "%s\\n"));
     return run(command, "consume");
+  }
+
+  /**
+   * Consumes exactly {@code count} records of a topic from its beginning into a file, one line each
+   * as {@code format} says (kcat's {@code -f}), for checks too large to hold in memory.
+   */
+  Path consumeToFile(String topic, long count, String format)
+      throws IOException, InterruptedException {
+    List<String> command = base();
+    command.addAll(
+        List.of(
+            "-t",
+            topic,
+            "-C",
+            "-o",
+            "beginning",
+            "-c",
+            String.valueOf(count),
+            "-e",
+            "-q",
+            "-f",
+            format));
+    Path out = Files.createTempFile(workDirectory, "kcat-out", ".txt");
+    Path err = Files.createTempFile(workDirectory, "kcat-err", ".txt");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    boolean exited = process.waitFor(5, TimeUnit.MINUTES);
+    if (!exited) {
+      process.destroyForcibly();
+    }
+    assertThat(exited).as("kcat consume finished; stderr: %s", Files.readString(err)).isTrue();
+    assertThat(process.exitValue())
+        .as("kcat consume exit code; stderr: %s", Files.readString(err))
+        .isZero();
+    Files.delete(err);
+    return out;
+  }
+
+  /**
+   * Runs kcat to consume from the beginning for at most {@code timeout} and returns what it wrote
+   * to stderr: librdkafka reports fetch errors there.
+   */
+  String consumeErrors(String topic, Duration timeout) throws IOException, InterruptedException {
+    List<String> command = base();
+    command.addAll(List.of("-t", topic, "-C", "-o", "beginning", "-c", "1", "-e"));
+    Path err = Files.createTempFile(workDirectory, "kcat-err", ".txt");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(err.toFile())
+            .start();
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroy();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+    return Files.readString(err);
   }
 
   private List<String> base() {

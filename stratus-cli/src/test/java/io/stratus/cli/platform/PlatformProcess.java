@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,9 +28,26 @@ final class PlatformProcess {
   private final Path output;
   private Process process;
 
+  private final List<String> extraArguments;
+  private final Map<String, String> environment;
+
   PlatformProcess(Path dataDirectory, int apiPort) {
+    this(dataDirectory, apiPort, List.of(), Map.of());
+  }
+
+  /**
+   * @param extraArguments more {@code stratus up} options, e.g. {@code --object-store}
+   * @param environment added to the environment {@code stratus up} (and so its brokers) inherits
+   */
+  PlatformProcess(
+      Path dataDirectory,
+      int apiPort,
+      List<String> extraArguments,
+      Map<String, String> environment) {
     this.dataDirectory = dataDirectory;
     this.apiPort = apiPort;
+    this.extraArguments = List.copyOf(extraArguments);
+    this.environment = Map.copyOf(environment);
     this.output = dataDirectory.resolveSibling(dataDirectory.getFileName() + "-up.log");
   }
 
@@ -46,6 +64,11 @@ final class PlatformProcess {
             + UpCommand.KAFKA_HOME_PROPERTY
             + "="
             + System.getProperty(UpCommand.KAFKA_HOME_PROPERTY));
+    command.add(
+        "-D"
+            + UpCommand.PLUGINS_HOME_PROPERTY
+            + "="
+            + System.getProperty(UpCommand.PLUGINS_HOME_PROPERTY));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("io.stratus.cli.Main");
@@ -56,9 +79,12 @@ final class PlatformProcess {
     command.add(String.valueOf(apiPort));
     command.add("--broker-heap-mb");
     command.add("256");
+    command.addAll(extraArguments);
     long started = System.nanoTime();
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
     process =
-        new ProcessBuilder(command)
+        builder
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
             .start();

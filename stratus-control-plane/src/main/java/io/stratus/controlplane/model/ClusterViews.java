@@ -67,6 +67,7 @@ public final class ClusterViews {
         status.kafkaVersion(),
         status.brokers(),
         message,
-        status.observedVersion());
+        status.observedVersion(),
+        status.storage());
   }
 }

@@ -30,6 +30,11 @@ public final class BrokerConfigAllowlist {
               Map.entry("log.retention.ms", LONG_OR_UNLIMITED),
               Map.entry("log.retention.hours", INT_OR_UNLIMITED),
               Map.entry("log.retention.bytes", LONG_OR_UNLIMITED),
+              // The hot set kept on brokers; -2 keeps as much as log.retention.* keeps.
+              Map.entry(
+                  "log.local.retention.ms", new ConfigValueRule.WholeNumber(-2, Long.MAX_VALUE)),
+              Map.entry(
+                  "log.local.retention.bytes", new ConfigValueRule.WholeNumber(-2, Long.MAX_VALUE)),
               // Kafka 4 refuses segments below 1 MiB.
               Map.entry(
                   "log.segment.bytes", new ConfigValueRule.WholeNumber(1 << 20, Integer.MAX_VALUE)),

@@ -4,6 +4,8 @@ import io.stratus.api.ClusterStatus;
 import io.stratus.api.DesiredCluster;
 import io.stratus.api.StatusEvent;
 import io.stratus.dataplane.substrate.Substrate;
+import io.stratus.dataplane.tiering.StorageUpkeep;
+import io.stratus.plugins.tiered.store.ObjectStoreLocation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -48,7 +50,13 @@ public final class Agent implements AutoCloseable {
     this.channel =
         new StateChannel(
             settings.stateClientConfig(), settings.stateReplicationFactor(), settings.agentId());
-    this.reconciler = new ClusterReconciler(substrate, identity, settings.stopGrace());
+    this.reconciler =
+        new ClusterReconciler(
+            substrate,
+            identity,
+            settings.stopGrace(),
+            new StorageUpkeep(
+                settings.objectStore().map(ObjectStoreLocation::open), settings.clock()));
     this.loop =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {

@@ -1,9 +1,12 @@
 package io.stratus.dataplane.agent;
 
+import io.stratus.plugins.tiered.store.ObjectStoreLocation;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How an agent runs.
@@ -16,6 +19,7 @@ import java.util.Map;
  * @param tick how often every cluster is reconciled
  * @param stopGrace how long a broker gets to shut down before it is killed
  * @param clock the source of timestamps in status events
+ * @param objectStore where the substrate's clusters tier segments; empty when they do not
  */
 public record AgentSettings(
     Map<String, Object> stateClientConfig,
@@ -24,9 +28,11 @@ public record AgentSettings(
     String agentId,
     Duration tick,
     Duration stopGrace,
-    Clock clock) {
+    Clock clock,
+    Optional<ObjectStoreLocation> objectStore) {
 
   public AgentSettings {
     stateClientConfig = Map.copyOf(stateClientConfig);
+    Objects.requireNonNull(objectStore, "objectStore");
   }
 }

@@ -19,6 +19,7 @@ import io.stratus.dataplane.substrate.NodeLayout;
 import io.stratus.dataplane.substrate.NodeProcess;
 import io.stratus.dataplane.substrate.NodeRole;
 import io.stratus.dataplane.substrate.Substrate;
+import io.stratus.dataplane.tiering.StorageUpkeep;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,10 +59,14 @@ public final class ClusterReconciler implements AutoCloseable {
   private final Set<String> seen = new HashSet<>();
   private final Map<String, Set<Integer>> unconfirmedStarts = new HashMap<>();
 
-  public ClusterReconciler(Substrate substrate, AgentIdentity identity, Duration stopGrace) {
+  private final StorageUpkeep storage;
+
+  public ClusterReconciler(
+      Substrate substrate, AgentIdentity identity, Duration stopGrace, StorageUpkeep storage) {
     this.substrate = substrate;
     this.identity = identity;
     this.stopGrace = stopGrace;
+    this.storage = storage;
   }
 
   /** One reconcile pass over a desired cluster. */
@@ -90,6 +95,7 @@ public final class ClusterReconciler implements AutoCloseable {
     }
     if (decision.phase() == ClusterPhase.READY) {
       everReady.add(id);
+      storage.tend(id, admin(id));
     }
     return new Report(status(desired, observation, decision, message));
   }
@@ -188,6 +194,7 @@ public final class ClusterReconciler implements AutoCloseable {
       unconfirmedStarts.remove(id);
       substrate.delete(id);
       everReady.remove(id);
+      storage.forget(id);
       return true;
     }
     return false;
@@ -253,7 +260,8 @@ public final class ClusterReconciler implements AutoCloseable {
         layout.map(ClusterLayout::kafkaVersion),
         brokers,
         message,
-        desired.resourceVersion());
+        desired.resourceVersion(),
+        storage.usage(desired.id()));
   }
 
   private static BrokerStatus broker(
@@ -306,5 +314,6 @@ public final class ClusterReconciler implements AutoCloseable {
   public void close() {
     admins.values().forEach(ClusterAdmin::close);
     admins.clear();
+    storage.close();
   }
 }

@@ -1,6 +1,8 @@
 package io.stratus.dataplane.kafka;
 
+import io.stratus.dataplane.tiering.TopicTiering;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +14,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.NewPartitionReassignment;
+import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -21,6 +28,8 @@ import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The agent's view into one tenant cluster, through Kafka's Admin API on the cluster's internal
@@ -129,6 +138,62 @@ public final class ClusterAdmin implements AutoCloseable {
         new UserScramCredentialUpsertion(
             key, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), secret);
     await(admin.alterUserScramCredentials(List.of(upsertion)).all(), "create SCRAM user " + key);
+  }
+
+  /** How every non-internal topic stands on tiering. */
+  public List<TopicTiering> topicTiering() {
+    Set<String> topics = await(admin.listTopics().names(), "list topics");
+    if (topics.isEmpty()) {
+      return List.of();
+    }
+    List<ConfigResource> resources =
+        topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+    Map<ConfigResource, Config> configs =
+        await(admin.describeConfigs(resources).all(), "describe topic configs");
+    List<TopicTiering> tiering = new ArrayList<>();
+    configs.forEach(
+        (resource, config) -> {
+          ConfigEntry cleanup = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+          ConfigEntry remote = config.get(TopicConfig.REMOTE_LOG_STORAGE_ENABLE_CONFIG);
+          tiering.add(
+              new TopicTiering(
+                  resource.name(),
+                  cleanup == null || cleanup.value() == null ? "delete" : cleanup.value(),
+                  remote != null && "true".equals(remote.value()),
+                  remote != null
+                      && remote.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG));
+        });
+    return tiering;
+  }
+
+  /** Sets {@code remote.storage.enable=true} on the given topics. */
+  public void enableRemoteStorage(Set<String> topics) {
+    Map<ConfigResource, java.util.Collection<AlterConfigOp>> changes = new HashMap<>();
+    for (String topic : topics) {
+      changes.put(
+          new ConfigResource(ConfigResource.Type.TOPIC, topic),
+          List.of(
+              new AlterConfigOp(
+                  new ConfigEntry(TopicConfig.REMOTE_LOG_STORAGE_ENABLE_CONFIG, "true"),
+                  AlterConfigOp.OpType.SET)));
+    }
+    await(admin.incrementalAlterConfigs(changes).all(), "turn tiering on for " + topics);
+  }
+
+  /** The bytes every replica of every partition keeps on the brokers' disks. */
+  public long localBytes() {
+    List<Integer> brokers =
+        await(admin.describeCluster().nodes(), "describe the cluster").stream()
+            .map(Node::id)
+            .toList();
+    Map<Integer, Map<String, LogDirDescription>> dirs =
+        await(admin.describeLogDirs(brokers).allDescriptions(), "describe log dirs");
+    return dirs.values().stream()
+        .flatMap(byPath -> byPath.values().stream())
+        .flatMap(dir -> dir.replicaInfos().values().stream())
+        .filter(replica -> !replica.isFuture())
+        .mapToLong(ReplicaInfo::size)
+        .sum();
   }
 
   @Override

@@ -12,10 +12,14 @@ import org.apache.kafka.common.resource.ResourceType;
 /**
  * The ACLs a tenant API key gets on its own cluster: full use of every topic, consumer group and
  * transactional id (create, produce, consume, describe, alter configs, delete), plus idempotent
- * writes and describing the cluster. It gets no cluster-level ALTER, so it cannot change ACLs,
- * SCRAM credentials or broker configuration. Pure; thread-safe.
+ * writes and describing the cluster; never Kafka's tiered-storage metadata topic. It gets no
+ * cluster-level ALTER, so it cannot change ACLs, SCRAM credentials or broker configuration. Pure;
+ * thread-safe.
  */
 public final class TenantAcls {
+
+  /** The topic where Kafka's tiered storage keeps which segments are where. */
+  public static final String REMOTE_LOG_METADATA_TOPIC = "__remote_log_metadata";
 
   private TenantAcls() {}
 
@@ -28,7 +32,16 @@ public final class TenantAcls {
         allow(ResourceType.TRANSACTIONAL_ID, "*", principal, AclOperation.ALL),
         allow(ResourceType.CLUSTER, "kafka-cluster", principal, AclOperation.IDEMPOTENT_WRITE),
         allow(ResourceType.CLUSTER, "kafka-cluster", principal, AclOperation.DESCRIBE),
-        allow(ResourceType.CLUSTER, "kafka-cluster", principal, AclOperation.DESCRIBE_CONFIGS));
+        allow(ResourceType.CLUSTER, "kafka-cluster", principal, AclOperation.DESCRIBE_CONFIGS),
+        // Kafka's tiered-storage metadata is not an internal topic to Kafka; it is to us.
+        deny(ResourceType.TOPIC, REMOTE_LOG_METADATA_TOPIC, principal, AclOperation.ALL));
+  }
+
+  private static AclBinding deny(
+      ResourceType type, String name, String principal, AclOperation operation) {
+    return new AclBinding(
+        new ResourcePattern(type, name, PatternType.LITERAL),
+        new AccessControlEntry(principal, "*", operation, AclPermissionType.DENY));
   }
 
   private static AclBinding allow(

@@ -9,19 +9,27 @@ final class ObjectKeys {
   private ObjectKeys() {}
 
   /**
-   * @throws IllegalArgumentException unless {@code key} is non-empty, relative, '/'-separated and
-   *     free of {@code ..} and backslashes
+   * @throws IllegalArgumentException unless {@code key} is non-empty, relative, '/'-separated, free
+   *     of backslashes and of {@code .} or {@code ..} as a whole part (Kafka allows topic names
+   *     such as {@code a..b}, so dots inside a part are fine)
    */
   static String requireValid(String key) {
-    if (key == null
-        || key.isEmpty()
-        || key.startsWith("/")
-        || key.contains("..")
-        || key.contains("\\")) {
-      throw new IllegalArgumentException(
-          "object key must be relative, '/'-separated and without '..', got '" + key + "'");
+    if (key == null || key.isEmpty() || key.startsWith("/") || key.contains("\\")) {
+      throw invalid(key);
+    }
+    for (String part : key.split("/", -1)) {
+      if (part.equals(".") || part.equals("..")) {
+        throw invalid(key);
+      }
     }
     return key;
+  }
+
+  private static IllegalArgumentException invalid(String key) {
+    return new IllegalArgumentException(
+        "object key must be relative, '/'-separated and without '.' or '..' parts, got '"
+            + key
+            + "'");
   }
 
   /** Rejects negative ranges before any backend sees them. */

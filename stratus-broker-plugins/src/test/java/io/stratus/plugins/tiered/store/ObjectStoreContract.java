@@ -136,6 +136,13 @@ abstract class ObjectStoreContract {
   }
 
   @Test
+  void dotsInsideAKeyPartAreFineSinceKafkaTopicNamesMayHaveThem() throws Exception {
+    store().put("orders..v2-abc/0/segment.log", bytes("x"));
+
+    assertThat(store().readAll("orders..v2-abc/0/segment.log")).isEqualTo(bytes("x"));
+  }
+
+  @Test
   void listReturnsTheObjectsUnderAPrefixInKeyOrderWithTheirSizes() throws Exception {
     store().put("topic-1/b.log", new byte[2]);
     store().put("topic-1/a.log", new byte[1]);

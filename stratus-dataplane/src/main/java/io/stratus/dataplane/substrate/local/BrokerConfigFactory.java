@@ -4,11 +4,13 @@ import io.stratus.dataplane.substrate.ClusterLayout;
 import io.stratus.dataplane.substrate.InternalCredentials;
 import io.stratus.dataplane.substrate.NodeLayout;
 import io.stratus.dataplane.substrate.SubstrateException;
+import io.stratus.dataplane.substrate.TieredStorageSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -26,6 +28,9 @@ final class BrokerConfigFactory {
 
   /** Sized for brokers with 128 to 512 MiB of heap. */
   static final long CLEANER_DEDUPE_BUFFER_BYTES = 32L * 1024 * 1024;
+
+  /** Where, next to its data directory, a node caches chunks of tiered segments. */
+  static final String REMOTE_CACHE_DIR = "remote-cache";
 
   static final String CLIENT_LISTENER = "CLIENT";
   static final String INTERNAL_LISTENER = "INTERNAL";
@@ -49,7 +54,15 @@ final class BrokerConfigFactory {
           "allow.everyone.if.no.acl.found",
           "principal.builder.class");
   private static final List<String> RESERVED_PREFIXES =
-      List.of("listener.", "sasl.", "ssl.", "security.", "controller.quorum.");
+      List.of(
+          "listener.",
+          "sasl.",
+          "ssl.",
+          "security.",
+          "controller.quorum.",
+          "remote.log.",
+          "rsm.config.",
+          "rlmm.config.");
 
   private BrokerConfigFactory() {}
 
@@ -109,6 +122,20 @@ final class BrokerConfigFactory {
    * configuration. Ordered for a reader.
    */
   static Map<String, String> nodeConfig(ClusterLayout layout, NodeLayout node, Path dataDir) {
+    return nodeConfig(layout, node, dataDir, Optional.empty());
+  }
+
+  /**
+   * The complete configuration of one node, tiering closed segments to object storage when {@code
+   * tieredStorage} is present: the plugin's settings are the platform's, the hot-set defaults are
+   * the cluster's unless it set its own. A node caches chunks it reads back in {@code remote-cache}
+   * next to its data directory.
+   */
+  static Map<String, String> nodeConfig(
+      ClusterLayout layout,
+      NodeLayout node,
+      Path dataDir,
+      Optional<TieredStorageSettings> tieredStorage) {
     var config = new LinkedHashMap<String, String>();
     config.put("node.id", Integer.toString(node.nodeId()));
     config.put("process.roles", processRoles(node));
@@ -129,6 +156,11 @@ final class BrokerConfigFactory {
     layout.brokerConfig().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(entry -> config.putIfAbsent(entry.getKey(), entry.getValue()));
+    if (tieredStorage.isPresent() && node.runsBroker()) {
+      config.putAll(
+          tieredStorage.get().brokerSettings(layout, dataDir.resolveSibling(REMOTE_CACHE_DIR)));
+      new java.util.TreeMap<>(TieredStorageSettings.clusterDefaults()).forEach(config::putIfAbsent);
+    }
     return config;
   }
 

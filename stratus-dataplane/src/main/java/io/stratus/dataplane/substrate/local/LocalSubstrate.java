@@ -7,6 +7,7 @@ import io.stratus.dataplane.substrate.NodeLayout;
 import io.stratus.dataplane.substrate.NodeProcess;
 import io.stratus.dataplane.substrate.Substrate;
 import io.stratus.dataplane.substrate.SubstrateException;
+import io.stratus.dataplane.substrate.TieredStorageSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -80,7 +81,11 @@ public final class LocalSubstrate implements Substrate {
     this.formatter = new StorageFormatter(options.javaExecutable(), FORMAT_TIMEOUT);
     this.launcher =
         new NodeProcessLauncher(
-            options.javaExecutable(), options.brokerHeapMb(), NodeProcessLauncher.findSetsid());
+            options.javaExecutable(),
+            options.brokerHeapMb(),
+            NodeProcessLauncher.findSetsid(),
+            options.brokerEnvironment());
+    options.tieredStorage().ifPresent(TieredStorageSettings::requirePluginInstalled);
   }
 
   @Override
@@ -165,7 +170,7 @@ public final class LocalSubstrate implements Substrate {
               + " re-provision the cluster.");
     }
     String classpath = kafka.classpath(layout.kafkaVersion());
-    NodeFiles.write(layout, node, paths);
+    NodeFiles.write(layout, node, paths, options.tieredStorage());
     ProcessHandle process = launcher.launch(paths, classpath);
     PidFile.write(paths.pidFile(), process.pid());
     log.info(
@@ -308,7 +313,7 @@ public final class LocalSubstrate implements Substrate {
   /** Writes the node's files and formats its storage. */
   private void prepareNode(ClusterLayout layout, NodeLayout node, String classpath) {
     NodePaths paths = store.paths(layout.clusterId()).node(node.nodeId());
-    NodeFiles.write(layout, node, paths);
+    NodeFiles.write(layout, node, paths, options.tieredStorage());
     formatter.format(paths, classpath, layout.kafkaClusterId());
   }
 

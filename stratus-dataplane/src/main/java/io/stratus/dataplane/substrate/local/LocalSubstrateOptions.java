@@ -1,9 +1,12 @@
 package io.stratus.dataplane.substrate.local;
 
+import io.stratus.dataplane.substrate.TieredStorageSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a {@link LocalSubstrate} runs brokers.
@@ -16,9 +19,18 @@ import java.util.Objects;
  * @param clientHost the host the tenant listener binds to and advertises
  * @param stopGrace how long {@link LocalSubstrate#close()} and {@link LocalSubstrate#delete} wait
  *     for a node to shut down before killing it
+ * @param tieredStorage how clusters tier closed segments to object storage; empty for none
+ * @param brokerEnvironment variables added to the environment brokers inherit (for example the
+ *     object store's credentials, when they are not in the platform's own environment)
  */
 public record LocalSubstrateOptions(
-    Path kafkaHome, Path javaExecutable, int brokerHeapMb, String clientHost, Duration stopGrace) {
+    Path kafkaHome,
+    Path javaExecutable,
+    int brokerHeapMb,
+    String clientHost,
+    Duration stopGrace,
+    Optional<TieredStorageSettings> tieredStorage,
+    Map<String, String> brokerEnvironment) {
 
   public static final int DEFAULT_BROKER_HEAP_MB = 384;
   public static final int MIN_BROKER_HEAP_MB = 128;
@@ -31,6 +43,8 @@ public record LocalSubstrateOptions(
     Objects.requireNonNull(javaExecutable, "javaExecutable");
     Objects.requireNonNull(clientHost, "clientHost");
     Objects.requireNonNull(stopGrace, "stopGrace");
+    Objects.requireNonNull(tieredStorage, "tieredStorage");
+    brokerEnvironment = Map.copyOf(brokerEnvironment);
     if (brokerHeapMb < MIN_BROKER_HEAP_MB || brokerHeapMb > MAX_BROKER_HEAP_MB) {
       throw new IllegalArgumentException(
           "broker heap must be "
@@ -52,27 +66,57 @@ public record LocalSubstrateOptions(
         defaultJavaExecutable(),
         DEFAULT_BROKER_HEAP_MB,
         DEFAULT_CLIENT_HOST,
-        DEFAULT_STOP_GRACE);
+        DEFAULT_STOP_GRACE,
+        Optional.empty(),
+        Map.of());
   }
 
   /** These options with another {@code java}. */
   public LocalSubstrateOptions withJavaExecutable(Path java) {
-    return new LocalSubstrateOptions(kafkaHome, java, brokerHeapMb, clientHost, stopGrace);
+    return new LocalSubstrateOptions(
+        kafkaHome, java, brokerHeapMb, clientHost, stopGrace, tieredStorage, brokerEnvironment);
   }
 
   /** These options with another broker heap. */
   public LocalSubstrateOptions withBrokerHeapMb(int heapMb) {
-    return new LocalSubstrateOptions(kafkaHome, javaExecutable, heapMb, clientHost, stopGrace);
+    return new LocalSubstrateOptions(
+        kafkaHome, javaExecutable, heapMb, clientHost, stopGrace, tieredStorage, brokerEnvironment);
   }
 
   /** These options with another client host. */
   public LocalSubstrateOptions withClientHost(String host) {
-    return new LocalSubstrateOptions(kafkaHome, javaExecutable, brokerHeapMb, host, stopGrace);
+    return new LocalSubstrateOptions(
+        kafkaHome, javaExecutable, brokerHeapMb, host, stopGrace, tieredStorage, brokerEnvironment);
   }
 
   /** These options with another default stop grace. */
   public LocalSubstrateOptions withStopGrace(Duration grace) {
-    return new LocalSubstrateOptions(kafkaHome, javaExecutable, brokerHeapMb, clientHost, grace);
+    return new LocalSubstrateOptions(
+        kafkaHome,
+        javaExecutable,
+        brokerHeapMb,
+        clientHost,
+        grace,
+        tieredStorage,
+        brokerEnvironment);
+  }
+
+  /** These options with clusters tiering segments as {@code settings} say. */
+  public LocalSubstrateOptions withTieredStorage(TieredStorageSettings settings) {
+    return new LocalSubstrateOptions(
+        kafkaHome,
+        javaExecutable,
+        brokerHeapMb,
+        clientHost,
+        stopGrace,
+        Optional.of(settings),
+        brokerEnvironment);
+  }
+
+  /** These options with {@code environment} added to what brokers inherit. */
+  public LocalSubstrateOptions withBrokerEnvironment(Map<String, String> environment) {
+    return new LocalSubstrateOptions(
+        kafkaHome, javaExecutable, brokerHeapMb, clientHost, stopGrace, tieredStorage, environment);
   }
 
   /**

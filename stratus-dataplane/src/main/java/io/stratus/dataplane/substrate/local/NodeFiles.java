@@ -2,6 +2,8 @@ package io.stratus.dataplane.substrate.local;
 
 import io.stratus.dataplane.substrate.ClusterLayout;
 import io.stratus.dataplane.substrate.NodeLayout;
+import io.stratus.dataplane.substrate.TieredStorageSettings;
+import java.util.Optional;
 
 /**
  * Writes a node's configuration files from the cluster's layout: {@code server.properties}
@@ -12,7 +14,11 @@ final class NodeFiles {
 
   private NodeFiles() {}
 
-  static void write(ClusterLayout layout, NodeLayout node, NodePaths paths) {
+  static void write(
+      ClusterLayout layout,
+      NodeLayout node,
+      NodePaths paths,
+      Optional<TieredStorageSettings> tieredStorage) {
     String header =
         "Node "
             + node.nodeId()
@@ -23,7 +29,7 @@ final class NodeFiles {
     FileOperations.writeAtomically(
         paths.serverProperties(),
         PropertiesText.render(
-            header, BrokerConfigFactory.nodeConfig(layout, node, paths.dataDir())),
+            header, BrokerConfigFactory.nodeConfig(layout, node, paths.dataDir(), tieredStorage)),
         true);
     FileOperations.writeAtomically(
         paths.loggingConfig(),

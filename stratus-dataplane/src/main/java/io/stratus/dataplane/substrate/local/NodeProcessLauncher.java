@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,11 +18,14 @@ final class NodeProcessLauncher {
   private final Path java;
   private final int heapMb;
   private final Optional<Path> setsid;
+  private final Map<String, String> environment;
 
-  NodeProcessLauncher(Path java, int heapMb, Optional<Path> setsid) {
+  NodeProcessLauncher(
+      Path java, int heapMb, Optional<Path> setsid, Map<String, String> environment) {
     this.java = java;
     this.heapMb = heapMb;
     this.setsid = setsid;
+    this.environment = Map.copyOf(environment);
   }
 
   /** Starts the broker and returns its process; does not wait for it to serve. */
@@ -29,8 +33,10 @@ final class NodeProcessLauncher {
     var command = BrokerCommand.broker(setsid, java, heapMb, classpath, node);
     try {
       Files.createDirectories(node.logsDir());
+      var builder = new ProcessBuilder(command);
+      builder.environment().putAll(environment);
       Process process =
-          new ProcessBuilder(command)
+          builder
               .directory(node.dir().toFile())
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(node.stdoutLog().toFile()))

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.stratus.dataplane.substrate.ClusterLayout;
 import io.stratus.dataplane.substrate.SubstrateException;
 import io.stratus.dataplane.substrate.TestLayouts;
+import io.stratus.dataplane.substrate.TieredStorageSettings;
+import io.stratus.plugins.tiered.store.ObjectStoreLocation;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BrokerConfigFactoryTest {
@@ -185,5 +188,79 @@ class BrokerConfigFactoryTest {
     assertThat(config)
         .as("Kafka's default 128 MiB dedupe buffer can exhaust a 256 MiB heap at start-up")
         .containsEntry("log.cleaner.dedupe.buffer.size", String.valueOf(32L * 1024 * 1024));
+  }
+
+  private static final TieredStorageSettings TIERED =
+      new TieredStorageSettings(
+          Path.of("/opt/stratus/plugin"),
+          ObjectStoreLocation.parse("file:/data/object-store"),
+          Optional.of(Path.of("/data/object-store.key")),
+          64L * 1024 * 1024);
+
+  @Test
+  void tieredBrokersLoadThePluginInItsOwnClassLoaderAndKeepSegmentsUnderTheClusterPrefix() {
+    var config =
+        BrokerConfigFactory.nodeConfig(
+            layout, layout.node(3).orElseThrow(), DATA, Optional.of(TIERED));
+
+    assertThat(config)
+        .containsEntry("remote.log.storage.system.enable", "true")
+        .containsEntry(
+            "remote.log.storage.manager.class.name",
+            "io.stratus.plugins.tiered.StratusRemoteStorageManager")
+        .containsEntry("remote.log.storage.manager.class.path", "/opt/stratus/plugin/*")
+        .containsEntry("rsm.config.object.store", "file:/data/object-store")
+        .containsEntry("rsm.config.key.prefix", "clusters/" + layout.clusterId())
+        .containsEntry("rsm.config.encryption.key.file", "/data/object-store.key")
+        .containsEntry("rsm.config.cache.dir", "/data/lkc-abc123/nodes/0/remote-cache")
+        .containsEntry("remote.log.metadata.manager.listener.name", "INTERNAL")
+        .containsEntry("rlmm.config.remote.log.metadata.common.client.sasl.mechanism", "PLAIN")
+        .as("the hot-set defaults come with tiering")
+        .containsEntry("log.local.retention.ms", "3600000")
+        .containsEntry("log.local.retention.bytes", "1073741824");
+    assertThat(config.get("rlmm.config.remote.log.metadata.common.client.sasl.jaas.config"))
+        .as("the metadata manager's clients log in as the internal user")
+        .contains("username=\"stratus-internal\"");
+  }
+
+  @Test
+  void aClustersOwnHotSetWinsOverTheTieringDefaults() {
+    ClusterLayout custom =
+        new ClusterLayout(
+            layout.clusterId(),
+            layout.kafkaClusterId(),
+            layout.kafkaVersion(),
+            layout.clientHost(),
+            true,
+            layout.internalCredentials(),
+            Map.of("log.local.retention.ms", "60000"),
+            layout.nodes());
+
+    var config =
+        BrokerConfigFactory.nodeConfig(
+            custom, custom.node(0).orElseThrow(), DATA, Optional.of(TIERED));
+
+    assertThat(config)
+        .containsEntry("log.local.retention.ms", "60000")
+        .containsEntry("log.local.retention.bytes", "1073741824");
+  }
+
+  @Test
+  void withoutTieringNoRemoteStorageSettingAppears() {
+    var config = BrokerConfigFactory.nodeConfig(layout, layout.node(0).orElseThrow(), DATA);
+
+    assertThat(config.keySet())
+        .noneMatch(key -> key.startsWith("remote.log.") || key.startsWith("rsm.config."))
+        .doesNotContain("log.local.retention.ms");
+  }
+
+  @Test
+  void usersCannotTakeOverThePlugin() {
+    assertThatThrownBy(
+            () ->
+                BrokerConfigFactory.clusterConfig(
+                    3, Map.of("rsm.config.object.store", "file:/elsewhere")))
+        .isInstanceOf(SubstrateException.class)
+        .hasMessageContaining("rsm.config.object.store");
   }
 }

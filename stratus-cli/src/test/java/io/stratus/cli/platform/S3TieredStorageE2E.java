@@ -1,0 +1,261 @@
+package io.stratus.cli.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stratus.api.StratusJson;
+import io.stratus.plugins.testing.S3ProxyServer;
+import io.stratus.plugins.tiered.store.ObjectStore;
+import io.stratus.plugins.tiered.store.ObjectStoreLocation;
+import io.stratus.plugins.tiered.store.ObjectSummary;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewPartitionReassignment;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tiered storage against a real S3 API: S3Proxy serves it on loopback from this JVM, and {@code
+ * stratus up --object-store s3://…} runs in its own JVM with the credentials in its environment, as
+ * a user would run it against any S3-compatible store. Segments leave the machine encrypted by
+ * default. Adds to the shared steps: no plaintext in the bucket, an outage of the store while
+ * producing, and a new replica that copies only the hot set.
+ */
+class S3TieredStorageE2E extends TieredStorageScenario {
+
+  private static final String BUCKET = "stratus-segments";
+  private static final Duration OUTAGE = Duration.ofMinutes(1);
+
+  private S3ProxyServer s3;
+
+  @Override
+  List<String> objectStoreArguments() {
+    s3 = new S3ProxyServer(temp.resolve("s3")).start();
+    s3.createBucket(BUCKET);
+    return List.of("--object-store", s3.location(BUCKET));
+  }
+
+  @Override
+  Map<String, String> objectStoreEnvironment() {
+    return Map.of(
+        "AWS_ACCESS_KEY_ID", s3.accessKey(),
+        "AWS_SECRET_ACCESS_KEY", s3.secretKey(),
+        "AWS_REGION", S3ProxyServer.REGION);
+  }
+
+  @Override
+  Map<String, Long> storedObjects() throws Exception {
+    Map<String, Long> objects = new TreeMap<>();
+    try (var credentials = s3.exportCredentials();
+        ObjectStore store = ObjectStoreLocation.parse(s3.location(BUCKET)).open()) {
+      for (ObjectSummary object : store.list("clusters/" + clusterId + "/")) {
+        objects.put(object.key(), object.size());
+      }
+    }
+    return objects;
+  }
+
+  @AfterAll
+  void stopObjectStore() {
+    if (s3 != null) {
+      s3.close();
+    }
+  }
+
+  @Test
+  @Order(10)
+  void noPlaintextRecordValueIsInTheBucket() throws Exception {
+    List<Path> stored = filesUnder(s3.directory().resolve(BUCKET));
+    assertThat(stored).hasSizeGreaterThan(10);
+    List<byte[]> samples = new ArrayList<>();
+    for (long i = 0; i < RECORDS; i += RECORDS / 50) {
+      // The random tail of a value: no framing or key is needed to recognise it.
+      samples.add(value(i).substring(20, 84).getBytes(StandardCharsets.US_ASCII));
+    }
+    for (Path file : stored) {
+      byte[] content = Files.readAllBytes(file);
+      for (byte[] sample : samples) {
+        assertThat(contains(content, sample))
+            .as("%s holds plaintext of a record value", file)
+            .isFalse();
+      }
+    }
+    // The same search finds the newest records in the brokers' own (plaintext) local logs.
+    byte[] newest = value(produced.get() - 1).substring(20, 84).getBytes(StandardCharsets.US_ASCII);
+    boolean foundLocally = false;
+    for (Path file : filesUnder(nodeDirectory(0).resolve("data"))) {
+      if (file.getFileName().toString().endsWith(".log")
+          && contains(Files.readAllBytes(file), newest)) {
+        foundLocally = true;
+      }
+    }
+    assertThat(foundLocally).as("the search recognises a plaintext value").isTrue();
+    System.out.printf(
+        "searched %d stored objects for %d values: none found%n", stored.size(), samples.size());
+  }
+
+  @Test
+  @Order(11)
+  void aMinuteWithoutTheObjectStoreLosesNothing() throws Exception {
+    int objectsBefore = storedObjects().size();
+    s3.stop();
+    AtomicBoolean producing = new AtomicBoolean(true);
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    AtomicLong acked = new AtomicLong();
+    long from = produced.get();
+    CompletableFuture<Long> producer =
+        CompletableFuture.supplyAsync(() -> produceUntilStopped(from, producing, acked, failure));
+    long started = System.nanoTime();
+    Kcat kcat = new Kcat(bootstrap(), key, secret, temp);
+    String readErrors = kcat.consumeErrors(TOPIC, Duration.ofSeconds(20));
+    System.out.printf("kcat reading tiered data during the outage said: %s%n", readErrors.strip());
+    assertThat(readErrors)
+        .as("a read of tiered data fails with an error")
+        .containsIgnoringCase("error");
+    long remaining = OUTAGE.toNanos() - (System.nanoTime() - started);
+    if (remaining > 0) {
+      Thread.sleep(remaining / 1_000_000); // the outage itself: a minute without the store
+    }
+    s3.restart();
+    producing.set(false);
+    long count = producer.get();
+    assertThat(failure.get()).as("a send failed during the outage").isNull();
+    assertThat(acked.get()).as("every send during the outage was acknowledged").isEqualTo(count);
+    produced.addAndGet(count);
+    System.out.printf(
+        "produced %d records during the %ds outage, all acknowledged%n", count, OUTAGE.toSeconds());
+
+    await("uploads resume once the store is back")
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(() -> assertThat(storedObjects().size()).isGreaterThan(objectsBefore));
+    verifyWithKcat(produced.get());
+  }
+
+  @Test
+  @Order(12)
+  void aNewReplicaCopiesOnlyTheHotSet() throws Exception {
+    RestClient.Answer patched = api.patch("/v1/clusters/" + clusterId, "{\"brokers\":4}", null);
+    assertThat(patched.status()).as(patched.body().toString()).isEqualTo(202);
+    api.awaitReady(
+        clusterId, 4, patched.body().path("resourceVersion").asLong(), Duration.ofMinutes(4));
+    try (Admin admin = Admin.create(internalClient())) {
+      Map<TopicPartition, Optional<NewPartitionReassignment>> moves = new java.util.HashMap<>();
+      for (TopicPartition partition : partitions()) {
+        List<Integer> replicas =
+            admin
+                .describeTopics(List.of(TOPIC))
+                .allTopicNames()
+                .get()
+                .get(TOPIC)
+                .partitions()
+                .get(partition.partition())
+                .replicas()
+                .stream()
+                .map(node -> node.id() == 2 ? 3 : node.id())
+                .toList();
+        moves.put(partition, Optional.of(new NewPartitionReassignment(replicas)));
+      }
+      admin.alterPartitionReassignments(moves).all().get();
+      await("broker 3 takes over broker 2's replicas")
+          .atMost(Duration.ofMinutes(3))
+          .until(() -> admin.listPartitionReassignments().reassignments().get().isEmpty());
+    }
+    long copied = 0;
+    try (var dirs = Files.list(nodeDirectory(3).resolve("data"))) {
+      for (Path dir :
+          dirs.filter(d -> d.getFileName().toString().startsWith(TOPIC + "-")).toList()) {
+        copied += filesUnder(dir).stream().mapToLong(TieredStorageScenario::sizeOf).sum();
+      }
+    }
+    long total = produced.get() * (VALUE_BYTES + 20);
+    System.out.printf(
+        "new replica on broker 3 copied %d bytes of a topic of about %d bytes (%.1f%%)%n",
+        copied, total, 100.0 * copied / total);
+    assertThat(copied).as("bytes copied to the new replica").isPositive().isLessThan(total / 10);
+    assertThat(countFromBeginning()).isEqualTo(produced.get());
+  }
+
+  private long produceUntilStopped(
+      long from, AtomicBoolean producing, AtomicLong acked, AtomicReference<Exception> failure) {
+    long sent = 0;
+    try {
+      Properties config = tenantClient();
+      config.put(ProducerConfig.ACKS_CONFIG, "all");
+      config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+      config.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+      try (KafkaProducer<String, String> producer =
+          new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+        while (producing.get()) {
+          long i = from + sent;
+          producer.send(
+              new ProducerRecord<>(TOPIC, recordKey(i), value(i)),
+              (metadata, error) -> {
+                if (error != null) {
+                  failure.compareAndSet(null, error);
+                } else {
+                  acked.incrementAndGet();
+                }
+              });
+          sent++;
+          if (sent % 500 == 0) {
+            producer.flush();
+            Thread.sleep(50);
+          }
+        }
+        producer.flush();
+      }
+    } catch (Exception e) {
+      failure.compareAndSet(null, e);
+    }
+    return sent;
+  }
+
+  /** The platform's own login on the internal listener, from the cluster's layout. */
+  private Properties internalClient() throws Exception {
+    JsonNode layout =
+        StratusJson.mapper()
+            .readTree(data.resolve("clusters").resolve(clusterId).resolve("cluster.json").toFile());
+    JsonNode credentials = layout.path("internalCredentials");
+    List<String> servers = new ArrayList<>();
+    for (JsonNode node : layout.path("nodes")) {
+      if (node.path("internalPort").asInt() > 0) {
+        servers.add("127.0.0.1:" + node.path("internalPort").asInt());
+      }
+    }
+    Properties config = new Properties();
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, String.join(",", servers));
+    config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+    config.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
+    config.put(
+        SaslConfigs.SASL_JAAS_CONFIG,
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+            + credentials.path("username").asText()
+            + "\" password=\""
+            + credentials.path("password").asText()
+            + "\";");
+    return config;
+  }
+}
