@@ -182,20 +182,7 @@ abstract class TieredStorageScenario {
                 assertThat(storedObjects().keySet())
                     .filteredOn(k -> isTopicObject(k) && k.endsWith(".log"))
                     .hasSizeGreaterThan(RECORDS * VALUE_BYTES / (int) SEGMENT_BYTES / 2));
-    // Local retention deletes what has been tiered; each replica keeps at most the retained
-    // segments, the active one, and one that is past retention but not yet deleted.
-    long bound = LOCAL_RETENTION_BYTES + 2 * SEGMENT_BYTES;
-    await("every replica of " + TOPIC + " shrinks to its hot set")
-        .atMost(CONVERGE)
-        .pollInterval(Duration.ofSeconds(2))
-        .untilAsserted(
-            () ->
-                assertThat(localReplicaBytes())
-                    .allSatisfy(
-                        (replica, bytes) ->
-                            assertThat(bytes)
-                                .as("bytes on disk of %s", replica)
-                                .isLessThanOrEqualTo(bound)));
+    awaitOnlyTheHotSetIsLocal();
     Map<String, Long> local = localReplicaBytes();
     long stored =
         storedObjects().entrySet().stream()
@@ -265,6 +252,25 @@ abstract class TieredStorageScenario {
   }
 
   // ---- helpers shared with subclasses ----
+
+  /**
+   * Waits until local retention has deleted what has been tiered: each replica keeps at most the
+   * retained segments, the active one, and one that is past retention but not yet deleted.
+   */
+  void awaitOnlyTheHotSetIsLocal() {
+    long bound = LOCAL_RETENTION_BYTES + 2 * SEGMENT_BYTES;
+    await("every replica of " + TOPIC + " shrinks to its hot set")
+        .atMost(CONVERGE)
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(
+            () ->
+                assertThat(localReplicaBytes())
+                    .allSatisfy(
+                        (replica, bytes) ->
+                            assertThat(bytes)
+                                .as("bytes on disk of %s", replica)
+                                .isLessThanOrEqualTo(bound)));
+  }
 
   /** Produces records {@code from} .. {@code from+count-1}, acks=all, idempotent; all acked. */
   void produce(long from, long count) throws Exception {
