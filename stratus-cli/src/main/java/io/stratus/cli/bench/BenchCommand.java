@@ -1,5 +1,6 @@
 package io.stratus.cli.bench;
 
+import io.stratus.cli.bench.tiered.TieredStorageBenchCommand;
 import picocli.CommandLine.Command;
 
 /** {@code stratus bench}: the group of benchmarks that measure the platform on this machine. */
@@ -9,5 +10,5 @@ import picocli.CommandLine.Command;
       "Measure the platform on this machine. Each benchmark prints a table and writes its "
           + "figures as JSON; none passes or fails on a time."
     },
-    subcommands = {PlatformBenchCommand.class})
+    subcommands = {PlatformBenchCommand.class, TieredStorageBenchCommand.class})
 public final class BenchCommand {}

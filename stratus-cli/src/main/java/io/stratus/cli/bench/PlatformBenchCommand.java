@@ -79,7 +79,7 @@ final class PlatformBenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Instant startedAt = environment.clock().instant();
-    PlatformBenchReport.Machine machine = PlatformBenchReport.Machine.current();
+    Machine machine = Machine.current();
     err.printf(
         Locale.ROOT,
         "stratus bench platform: %d run(s), %d-broker cluster, %d processors, load average %.2f%n",

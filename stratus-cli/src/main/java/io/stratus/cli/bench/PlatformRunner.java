@@ -103,7 +103,7 @@ final class PlatformRunner {
     long launched = System.nanoTime();
     StratusUpProcess up = start(command, root);
     PlatformTeardown teardown = new PlatformTeardown(up, proc, match, STOP_TIMEOUT);
-    guard.watch(teardown, root);
+    guard.watch(() -> tearDownOnShutdown(teardown, root));
     try {
       Duration upToHealthy = awaitHealthy(prefix, up, apiPort, launched);
       note(prefix + "healthy after " + seconds(upToHealthy));
@@ -310,5 +310,18 @@ final class PlatformRunner {
 
   private static String seconds(Duration duration) {
     return String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
+  }
+
+  /** What an interrupted bench does: stop the platform under test and delete its directory. */
+  private void tearDownOnShutdown(PlatformTeardown teardown, Path root) {
+    try {
+      PlatformTeardown.Outcome outcome = teardown.run();
+      if (outcome.leftoverProcesses() > 0) {
+        err.printf("stopped %d leftover processes%n", outcome.leftoverProcesses());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Directories.deleteRecursively(root);
   }
 }

@@ -1,45 +1,41 @@
 package io.stratus.cli.bench;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 
 /**
  * Makes sure an interrupted bench (Ctrl-C, SIGTERM) leaves nothing running: a JVM shutdown hook
- * tears down the run in progress, if any, and deletes its directory. Close it when the bench ends.
- * Thread-safe.
+ * runs the teardown of whatever the bench is watching (brokers run in sessions of their own, so a
+ * Ctrl-C in the terminal does not reach them). Close the guard when the bench ends. Thread-safe.
  */
-final class RunGuard implements AutoCloseable {
+public final class RunGuard implements AutoCloseable {
 
   private final PrintWriter err;
   private final Thread hook;
-  private PlatformTeardown teardown;
-  private Path directory;
+  private Runnable teardown;
   private volatile boolean shuttingDown;
 
   /** Installs the shutdown hook. */
-  RunGuard(PrintWriter err) {
+  public RunGuard(PrintWriter err) {
     this.err = err;
     this.hook = new Thread(this::onShutdown, "stratus-bench-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
-  /** The run now in progress: on shutdown, {@code teardown} runs and {@code directory} goes. */
-  synchronized void watch(PlatformTeardown teardown, Path directory) {
+  /** What to run if the JVM stops before {@link #release()}. */
+  public synchronized void watch(Runnable teardown) {
     this.teardown = teardown;
-    this.directory = directory;
   }
 
-  /** The run has been torn down by the bench itself; nothing is left to do on shutdown. */
-  synchronized void release() {
+  /** The bench tore down what it started; nothing is left to do on shutdown. */
+  public synchronized void release() {
     this.teardown = null;
-    this.directory = null;
   }
 
   /**
-   * Whether the JVM is shutting down (the bench was interrupted): a failure of the run in progress
-   * is then the hook stopping it, not something to report.
+   * Whether the JVM is shutting down: a failure of the bench is then the hook stopping the broker,
+   * not something to report.
    */
-  boolean shuttingDown() {
+  public boolean shuttingDown() {
     return shuttingDown;
   }
 
@@ -55,26 +51,16 @@ final class RunGuard implements AutoCloseable {
 
   private void onShutdown() {
     shuttingDown = true;
-    PlatformTeardown pending;
-    Path pendingDirectory;
+    Runnable pending;
     synchronized (this) {
       pending = teardown;
-      pendingDirectory = directory;
     }
     if (pending == null) {
       return;
     }
-    err.println("bench interrupted: stopping the platform under test and its brokers...");
+    err.println("bench interrupted: stopping what the bench started...");
     err.flush();
-    try {
-      PlatformTeardown.Outcome outcome = pending.run();
-      if (outcome.leftoverProcesses() > 0) {
-        err.printf("stopped %d leftover processes%n", outcome.leftoverProcesses());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    Directories.deleteRecursively(pendingDirectory);
+    pending.run();
     err.flush();
   }
 }

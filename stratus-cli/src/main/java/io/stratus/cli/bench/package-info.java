@@ -9,5 +9,7 @@
  * io.stratus.cli.bench.PlatformMedians}), their table and the reading of {@code /proc} are pure and
  * tested without processes; {@link io.stratus.cli.bench.PlatformRunner} and {@link
  * io.stratus.cli.bench.StratusUpProcess} are the thin edges that run them.
+ *
+ * <p>{@code stratus bench tiered-storage} lives in {@code io.stratus.cli.bench.tiered}.
  */
 package io.stratus.cli.bench;

@@ -25,7 +25,7 @@ class PlatformBenchReportTest {
         new PlatformBenchReport(
             "platform",
             Instant.parse("2026-03-01T10:00:00Z"),
-            new PlatformBenchReport.Machine(2, 24_000, 1.5, "Linux 6.1 amd64", "17.0.12"),
+            new Machine(2, 24_000, 1.5, "Linux 6.1 amd64", "17.0.12"),
             new PlatformBenchReport.Settings(2, 3, 6, 2.0),
             runs,
             PlatformMedians.of(runs));
@@ -54,7 +54,7 @@ class PlatformBenchReportTest {
 
   @Test
   void describesThisMachine() {
-    PlatformBenchReport.Machine machine = PlatformBenchReport.Machine.current();
+    Machine machine = Machine.current();
 
     assertThat(machine.availableProcessors()).isPositive();
     assertThat(machine.javaVersion()).isNotBlank();
