@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Removes a run's temporary directory. Stateless and thread-safe. */
-final class Directories {
+public final class Directories {
 
   private Directories() {}
 
@@ -18,7 +18,7 @@ final class Directories {
    *
    * @return whether it is gone
    */
-  static boolean deleteRecursively(Path directory) {
+  public static boolean deleteRecursively(Path directory) {
     if (!Files.exists(directory)) {
       return true;
     }

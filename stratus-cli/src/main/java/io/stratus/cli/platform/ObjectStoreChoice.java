@@ -2,15 +2,14 @@ package io.stratus.cli.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.stratus.api.StratusJson;
+import io.stratus.plugins.tiered.crypto.MasterKey;
 import io.stratus.plugins.tiered.store.ObjectStoreLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -31,7 +30,6 @@ public record ObjectStoreChoice(ObjectStoreLocation location, Optional<Path> key
   static final String RECORD_FILE = "object-store.json";
   static final String GENERATED_KEY_FILE = "object-store.key";
   static final String DEFAULT_DIRECTORY = "object-store";
-  private static final int KEY_BYTES = 32;
 
   /** What the first start chose, as {@code object-store.json} keeps it. */
   record Recorded(String location, boolean encrypted) {}
@@ -144,12 +142,8 @@ public record ObjectStoreChoice(ObjectStoreLocation location, Optional<Path> key
     if (Files.exists(file)) {
       return file;
     }
-    byte[] key = new byte[KEY_BYTES];
-    new SecureRandom().nextBytes(key);
     try {
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.write(file, Base64.getEncoder().encode(key));
+      MasterKey.writeNewKeyFile(file, new SecureRandom());
     } catch (FileAlreadyExistsException e) {
       return file;
     } catch (UnsupportedOperationException e) {

@@ -86,26 +86,15 @@ final class Kcat {
             "message.timeout.ms=30000",
             "-l",
             input.toString()));
-    run(command, "produce");
+    Files.delete(run(command, "produce"));
   }
 
   /** Consumes exactly {@code count} records of a topic from its beginning. */
   List<String> consume(String topic, int count) throws IOException, InterruptedException {
-    List<String> command = base();
-    command.addAll(
-        List.of(
-            "-t",
-            topic,
-            "-C",
-            "-o",
-            "beginning",
-            "-c",
-            String.valueOf(count),
-            "-e",
-            "-q",
-            "-f",
-            "%s\\n"));
-    return run(command, "consume");
+    Path out = consumeToFile(topic, count, "%s\\n");
+    List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+    Files.delete(out);
+    return lines;
   }
 
   /**
@@ -128,23 +117,7 @@ final class Kcat {
             "-q",
             "-f",
             format));
-    Path out = Files.createTempFile(workDirectory, "kcat-out", ".txt");
-    Path err = Files.createTempFile(workDirectory, "kcat-err", ".txt");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
-    boolean exited = process.waitFor(5, TimeUnit.MINUTES);
-    if (!exited) {
-      process.destroyForcibly();
-    }
-    assertThat(exited).as("kcat consume finished; stderr: %s", Files.readString(err)).isTrue();
-    assertThat(process.exitValue())
-        .as("kcat consume exit code; stderr: %s", Files.readString(err))
-        .isZero();
-    Files.delete(err);
-    return out;
+    return run(command, "consume");
   }
 
   /**
@@ -183,8 +156,8 @@ final class Kcat {
             "sasl.password=" + password));
   }
 
-  private List<String> run(List<String> command, String what)
-      throws IOException, InterruptedException {
+  /** Runs kcat to completion and returns the file holding what it printed. */
+  private Path run(List<String> command, String what) throws IOException, InterruptedException {
     Path out = Files.createTempFile(workDirectory, "kcat-out", ".txt");
     Path err = Files.createTempFile(workDirectory, "kcat-err", ".txt");
     Process process =
@@ -192,7 +165,7 @@ final class Kcat {
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
             .start();
-    boolean exited = process.waitFor(3, TimeUnit.MINUTES);
+    boolean exited = process.waitFor(5, TimeUnit.MINUTES);
     if (!exited) {
       process.destroyForcibly();
     }
@@ -200,9 +173,7 @@ final class Kcat {
     assertThat(process.exitValue())
         .as("kcat %s exit code; stderr: %s", what, Files.readString(err))
         .isZero();
-    List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-    Files.delete(out);
     Files.delete(err);
-    return lines;
+    return out;
   }
 }

@@ -29,7 +29,6 @@ import org.apache.kafka.clients.admin.NewPartitionReassignment;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.SaslConfigs;
@@ -138,8 +137,7 @@ class S3TieredStorageE2E extends TieredStorageScenario {
           .all()
           .get();
     }
-    Properties config = tenantClient();
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    Properties config = producerClient();
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
       for (long i = 0; i < COLD_RECORDS; i++) {
@@ -276,10 +274,7 @@ class S3TieredStorageE2E extends TieredStorageScenario {
       long from, AtomicBoolean producing, AtomicLong acked, AtomicReference<Exception> failure) {
     long sent = 0;
     try {
-      Properties config = tenantClient();
-      config.put(ProducerConfig.ACKS_CONFIG, "all");
-      config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-      config.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+      Properties config = producerClient();
       try (KafkaProducer<String, String> producer =
           new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
         while (producing.get()) {

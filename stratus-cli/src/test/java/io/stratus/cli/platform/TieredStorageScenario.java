@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stratus.api.StratusJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -274,12 +273,7 @@ abstract class TieredStorageScenario {
 
   /** Produces records {@code from} .. {@code from+count-1}, acks=all, idempotent; all acked. */
   void produce(long from, long count) throws Exception {
-    Properties config = tenantClient();
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    config.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-    config.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
-    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+    Properties config = producerClient();
     AtomicReference<Exception> failure = new AtomicReference<>();
     AtomicLong acked = new AtomicLong();
     try (KafkaProducer<String, String> producer =
@@ -300,6 +294,17 @@ abstract class TieredStorageScenario {
     assertThat(failure.get()).as("a send failed").isNull();
     assertThat(acked.get()).isEqualTo(count);
     produced.addAndGet(count);
+  }
+
+  /** A tenant producer that never loses an acknowledged record: acks=all, idempotent. */
+  Properties producerClient() throws Exception {
+    Properties config = tenantClient();
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    config.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+    return config;
   }
 
   static String recordKey(long i) {
@@ -479,9 +484,5 @@ abstract class TieredStorageScenario {
     try (Stream<Path> files = Files.walk(root)) {
       return files.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList();
     }
-  }
-
-  static String json(Object value) throws IOException {
-    return StratusJson.mapper().writeValueAsString(value);
   }
 }

@@ -36,6 +36,15 @@ public record InternalCredentials(String username, String password) {
         USERNAME, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
   }
 
+  /** The SASL/PLAIN login a client (the platform's admin, Kafka's metadata manager) sends. */
+  public String clientJaas() {
+    return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+        + username
+        + "\" password=\""
+        + password
+        + "\";";
+  }
+
   @Override
   public String toString() {
     return "InternalCredentials[username=" + username + ", password=***]";

@@ -96,9 +96,7 @@ public record TieredStorageSettings(
     config.put("rlmm.config.remote.log.metadata.common.client.sasl.mechanism", "PLAIN");
     config.put(
         "rlmm.config.remote.log.metadata.common.client.sasl.jaas.config",
-        "org.apache.kafka.common.security.plain.PlainLoginModule required"
-            + (" username=\"" + layout.internalCredentials().username() + "\"")
-            + (" password=\"" + layout.internalCredentials().password() + "\";"));
+        layout.internalCredentials().clientJaas());
     config.put(
         "rlmm.config.remote.log.metadata.topic.replication.factor",
         layout.brokerConfig().getOrDefault("default.replication.factor", "1"));

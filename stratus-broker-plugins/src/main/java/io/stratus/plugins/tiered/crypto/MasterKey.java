@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,6 +47,21 @@ public final class MasterKey {
       throw new IllegalArgumentException("cannot read master key file " + file + ": " + e, e);
     }
     return new MasterKey(parse(content, file));
+  }
+
+  /**
+   * Creates {@code file}, readable and writable by its owner only, holding a new random key as
+   * base64 text, the form {@link #readFile} reads.
+   *
+   * @throws java.nio.file.FileAlreadyExistsException if {@code file} exists
+   * @throws UnsupportedOperationException if the file system has no POSIX permissions
+   */
+  public static void writeNewKeyFile(Path file, SecureRandom random) throws IOException {
+    byte[] key = new byte[DataKey.KEY_BYTES];
+    random.nextBytes(key);
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.write(file, Base64.getEncoder().encode(key));
   }
 
   /** A key from its 32 raw bytes (tests and tools). */

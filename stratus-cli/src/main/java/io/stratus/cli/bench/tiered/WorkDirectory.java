@@ -1,13 +1,10 @@
 package io.stratus.cli.bench.tiered;
 
 import io.stratus.cli.StratusCliException;
+import io.stratus.cli.bench.Directories;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The bench's own temporary directory: the cluster, the object stores, the master key and the
@@ -54,24 +51,6 @@ record WorkDirectory(Path root) {
    * @return whether it is gone
    */
   boolean delete() {
-    if (!Files.exists(root)) {
-      return true;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(WorkDirectory::deleteOne);
-    } catch (IOException | UncheckedIOException e) {
-      return false;
-    }
-    return !Files.exists(root);
-  }
-
-  private static void deleteOne(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (NoSuchFileException e) {
-      // Already gone.
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Directories.deleteRecursively(root);
   }
 }

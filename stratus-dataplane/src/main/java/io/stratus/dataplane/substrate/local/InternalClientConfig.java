@@ -21,13 +21,7 @@ final class InternalClientConfig {
     config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, layout.internalBootstrap());
     config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
     config.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
-    config.put(
-        SaslConfigs.SASL_JAAS_CONFIG,
-        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-            + credentials.username()
-            + "\" password=\""
-            + credentials.password()
-            + "\";");
+    config.put(SaslConfigs.SASL_JAAS_CONFIG, credentials.clientJaas());
     return config;
   }
 }
