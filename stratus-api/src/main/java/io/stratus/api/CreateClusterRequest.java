@@ -11,6 +11,19 @@ import java.util.Map;
  * @param brokers optional, default 3
  * @param kafkaVersion optional, default the platform's Kafka version
  * @param config optional broker configuration overrides
+ * @param balancing optional, default {@code {"mode":"any-uneven-load"}}
  */
 public record CreateClusterRequest(
-    String name, String type, Integer brokers, String kafkaVersion, Map<String, String> config) {}
+    String name,
+    String type,
+    Integer brokers,
+    String kafkaVersion,
+    Map<String, String> config,
+    BalancingRequest balancing) {
+
+  /** A request that leaves balancing at the default. */
+  public CreateClusterRequest(
+      String name, String type, Integer brokers, String kafkaVersion, Map<String, String> config) {
+    this(name, type, brokers, kafkaVersion, config, null);
+  }
+}

@@ -13,7 +13,8 @@ import java.time.Instant;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = DesiredEvent.ClusterChanged.class, name = "cluster"),
   @JsonSubTypes.Type(value = DesiredEvent.TenantKeyIssued.class, name = "tenant-key"),
-  @JsonSubTypes.Type(value = DesiredEvent.PlatformKeyIssued.class, name = "platform-key")
+  @JsonSubTypes.Type(value = DesiredEvent.PlatformKeyIssued.class, name = "platform-key"),
+  @JsonSubTypes.Type(value = DesiredEvent.BalanceRequested.class, name = "balance-request")
 })
 public sealed interface DesiredEvent {
 
@@ -33,6 +34,15 @@ public sealed interface DesiredEvent {
   /** The record key of a REST API key. */
   static String platformKeyKey(String keyId) {
     return "platform-key/" + keyId;
+  }
+
+  /**
+   * The record key of a cluster's latest balance request. It is not under the cluster's own key
+   * ({@code cluster/<id>}), so that readers which take the text after {@code cluster/} as a cluster
+   * id never mistake it for one.
+   */
+  static String balanceRequestKey(String clusterId) {
+    return "balance-request/" + clusterId;
   }
 
   /** A cluster was created, changed, or marked for deletion. */
@@ -76,6 +86,26 @@ public sealed interface DesiredEvent {
     @Override
     public String resourceKey() {
       return platformKeyKey(keyId);
+    }
+  }
+
+  /**
+   * A user asked the balancer of one cluster to act. Only the latest request of a cluster is kept;
+   * it is tombstoned when the cluster is deleted. The agent acts on a request once, and reports
+   * that it did in {@link BalanceStatus#handledRequest()}; a request it already handled is not
+   * acted on again, for example after the agent restarts.
+   *
+   * @param clusterId the cluster
+   * @param requestId identifies this request among the cluster's requests
+   * @param action what to do
+   * @param requestedAt when the control plane accepted it
+   */
+  record BalanceRequested(
+      String clusterId, String requestId, BalanceAction action, Instant requestedAt)
+      implements DesiredEvent {
+    @Override
+    public String resourceKey() {
+      return balanceRequestKey(clusterId);
     }
   }
 }

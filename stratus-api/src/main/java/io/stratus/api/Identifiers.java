@@ -14,11 +14,12 @@ public final class Identifiers {
 
   /** A new cluster id: {@code lkc-} and six lowercase alphanumerics. */
   public static String newClusterId(RandomGenerator random) {
-    StringBuilder id = new StringBuilder("lkc-");
-    for (int i = 0; i < 6; i++) {
-      id.append(LOWER_ALPHANUMERICS.charAt(random.nextInt(LOWER_ALPHANUMERICS.length())));
-    }
-    return id.toString();
+    return "lkc-" + lowerAlphanumerics(random, 6);
+  }
+
+  /** A new balance request id: {@code br-} and twelve lowercase alphanumerics. */
+  public static String newBalanceRequestId(RandomGenerator random) {
+    return "br-" + lowerAlphanumerics(random, 12);
   }
 
   /** Whether the text has the form of a cluster id. */
@@ -32,5 +33,13 @@ public final class Identifiers {
    */
   public static boolean isDnsLabel(String text) {
     return text != null && DNS_LABEL.matcher(text).matches();
+  }
+
+  private static String lowerAlphanumerics(RandomGenerator random, int length) {
+    StringBuilder text = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      text.append(LOWER_ALPHANUMERICS.charAt(random.nextInt(LOWER_ALPHANUMERICS.length())));
+    }
+    return text.toString();
   }
 }

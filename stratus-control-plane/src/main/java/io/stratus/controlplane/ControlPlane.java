@@ -1,5 +1,6 @@
 package io.stratus.controlplane;
 
+import io.stratus.controlplane.command.BalanceCommands;
 import io.stratus.controlplane.command.ClusterCommands;
 import io.stratus.controlplane.command.CommandContext;
 import io.stratus.controlplane.command.CommandProcessor;
@@ -91,7 +92,8 @@ public final class ControlPlane implements AutoCloseable {
               settings.apiPort(),
               processor,
               clusters,
-              new TenantKeyCommands());
+              new TenantKeyCommands(),
+              new BalanceCommands());
       processor.start().get(START_TIMEOUT_MINUTES, TimeUnit.MINUTES);
       follower.start();
       LOG.info("control plane serving at {} on {}", server.url(), log.describe());

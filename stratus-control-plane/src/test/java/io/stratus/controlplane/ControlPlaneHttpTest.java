@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.stratus.api.ApiKeySecret;
+import io.stratus.api.BalanceAction;
+import io.stratus.api.BalanceRequestReceipt;
+import io.stratus.api.BalanceState;
+import io.stratus.api.BalanceStatus;
+import io.stratus.api.BalancingMode;
 import io.stratus.api.Cluster;
 import io.stratus.api.ClusterList;
 import io.stratus.api.ClusterPhase;
@@ -381,5 +386,139 @@ class ControlPlaneHttpTest {
     String huge = "{\"name\":\"" + "a".repeat(70_000) + "\"}";
 
     problem(api.post("/v1/clusters", huge), 413);
+  }
+
+  @Test
+  void aClusterWhoseBalancerHasNotReportedIsCollecting() {
+    HttpResponse<String> created =
+        api.post(
+            "/v1/clusters",
+            "{\"name\":\"orders\",\"type\":\"dedicated\",\"balancing\":{\"mode\":\"off\"}}");
+    Cluster orders = body(created, 202, Cluster.class);
+
+    BalanceStatus status =
+        body(api.get("/v1/clusters/" + orders.id() + "/balance"), 200, BalanceStatus.class);
+
+    assertThat(status).isEqualTo(BalanceStatus.notReported(BalancingMode.OFF, orders.createdAt()));
+    assertThat(status.message()).isEqualTo("no balancer report from the data plane yet");
+  }
+
+  @Test
+  void theLatestBalancerReportIsAnswered() {
+    Cluster orders = create("orders");
+    String path = "/v1/clusters/" + orders.id() + "/balance";
+    BalanceStatus moving =
+        TestData.balance(BalanceState.MOVING, "moving 2 of 4 partitions", "br-1");
+
+    topics.publishStatus(new StatusEvent.BalanceReported(orders.id(), moving, TestData.NOW));
+
+    await()
+        .atMost(EVENTUALLY)
+        .untilAsserted(
+            () -> assertThat(body(api.get(path), 200, BalanceStatus.class)).isEqualTo(moving));
+    assertThat(api.get(path).body()).contains("\"state\":\"MOVING\"").contains("\"brokers\":[{");
+  }
+
+  @Test
+  void aBalanceRequestIsCommittedForTheAgent() {
+    Cluster orders = create("orders");
+    String path = "/v1/clusters/" + orders.id() + "/balance";
+
+    HttpResponse<String> response = api.post(path, "{\"action\":\"rebalance\"}");
+
+    BalanceRequestReceipt receipt = body(response, 202, BalanceRequestReceipt.class);
+    assertThat(receipt.clusterId()).isEqualTo(orders.id());
+    assertThat(receipt.action()).isEqualTo(BalanceAction.REBALANCE);
+    assertThat(receipt.requestId()).matches("br-[a-z0-9]{12}");
+    assertThat(response.body()).contains("\"action\":\"rebalance\"");
+    assertThat(response.headers().firstValue("Location")).contains(path);
+    assertThat(topics.desiredRecords())
+        .last()
+        .isEqualTo(
+            new DesiredRecord.Put(
+                new DesiredEvent.BalanceRequested(
+                    orders.id(), receipt.requestId(), BalanceAction.REBALANCE, TestData.NOW)));
+    assertThat(topics.desiredRecords().get(topics.desiredRecords().size() - 1).key())
+        .isEqualTo("balance-request/" + orders.id());
+  }
+
+  @Test
+  void aBadOrMissingActionIsNamedWithTheAllowedOnes() {
+    String path = "/v1/clusters/" + create("orders").id() + "/balance";
+    int recordsBefore = topics.desiredRecords().size();
+
+    for (String body : List.of("{\"action\":\"explode\"}", "{}", "")) {
+      Problem problem = problem(api.post(path, body), 400);
+
+      assertThat(problem.field()).as(body).isEqualTo("action");
+      assertThat(problem.detail()).as(body).contains("allowed: plan, rebalance, stop");
+    }
+    assertThat(topics.desiredRecords()).hasSize(recordsBefore);
+  }
+
+  @Test
+  void balanceOfAnUnknownClusterIsNotFound() {
+    assertThat(problem(api.get("/v1/clusters/lkc-nope00/balance"), 404).detail())
+        .contains("lkc-nope00");
+    assertThat(
+            problem(api.post("/v1/clusters/lkc-nope00/balance", "{\"action\":\"plan\"}"), 404)
+                .detail())
+        .contains("lkc-nope00");
+  }
+
+  @Test
+  void balanceAnswersGetAndPostWithAKeyOnly() {
+    String path = "/v1/clusters/" + create("orders").id() + "/balance";
+
+    HttpResponse<String> put = api.send("PUT", path, "{}");
+
+    problem(put, 405);
+    assertThat(put.headers().firstValue("Allow")).contains("GET, POST");
+    problem(api.withoutToken().get(path), 401);
+    problem(api.withoutToken().post(path, "{\"action\":\"plan\"}"), 401);
+  }
+
+  @Test
+  void aClusterBeingDeletedRefusesBalanceRequestsAndLosesThemWhenGone() {
+    Cluster orders = create("orders");
+    String path = "/v1/clusters/" + orders.id() + "/balance";
+    body(api.post(path, "{\"action\":\"plan\"}"), 202, BalanceRequestReceipt.class);
+    topics.publishStatus(
+        new StatusEvent.BalanceReported(
+            orders.id(), TestData.balance(BalanceState.BALANCED, "", null), TestData.NOW));
+    body(api.delete("/v1/clusters/" + orders.id()), 202, Cluster.class);
+
+    Problem problem = problem(api.post(path, "{\"action\":\"stop\"}"), 409);
+
+    assertThat(problem.detail()).contains("being deleted");
+    topics.publishStatusTombstone(StatusEvent.clusterKey(orders.id()));
+    await().atMost(EVENTUALLY).untilAsserted(() -> problem(api.get(path), 404));
+    assertThat(topics.desiredRecords())
+        .contains(new DesiredRecord.Tombstone(DesiredEvent.balanceRequestKey(orders.id())));
+  }
+
+  @Test
+  void theBalancingModeIsSetOnCreateAndChangedByPatch() {
+    Cluster orders =
+        body(
+            api.post(
+                "/v1/clusters",
+                "{\"name\":\"orders\",\"type\":\"dedicated\",\"balancing\":{\"mode\":\"off\"}}"),
+            202,
+            Cluster.class);
+    Cluster payments = create("payments");
+    String path = "/v1/clusters/" + orders.id();
+
+    Cluster patched =
+        body(api.patch(path, "{\"balancing\":{\"mode\":\"empty-broker\"}}"), 202, Cluster.class);
+    Problem problem = problem(api.patch(path, "{\"balancing\":{\"mode\":\"sometimes\"}}"), 400);
+
+    assertThat(orders.spec().balancing().mode()).isEqualTo(BalancingMode.OFF);
+    assertThat(payments.spec().balancing().mode()).isEqualTo(BalancingMode.ANY_UNEVEN_LOAD);
+    assertThat(patched.spec().balancing().mode()).isEqualTo(BalancingMode.EMPTY_BROKER);
+    assertThat(patched.resourceVersion()).isEqualTo(2);
+    assertThat(api.get(path).body()).contains("\"balancing\":{\"mode\":\"empty-broker\"}");
+    assertThat(problem.field()).isEqualTo("balancing.mode");
+    assertThat(problem.detail()).contains("allowed: off, empty-broker, any-uneven-load");
   }
 }

@@ -1,5 +1,10 @@
 package io.stratus.controlplane;
 
+import io.stratus.api.BalanceAction;
+import io.stratus.api.BalanceState;
+import io.stratus.api.BalanceStatus;
+import io.stratus.api.BalancingMode;
+import io.stratus.api.BrokerBalance;
 import io.stratus.api.ClusterPhase;
 import io.stratus.api.ClusterSpec;
 import io.stratus.api.ClusterStatus;
@@ -84,5 +89,29 @@ public final class TestData {
 
   public static StatusRecord removed(String clusterId) {
     return new StatusRecord.Tombstone(StatusEvent.clusterKey(clusterId));
+  }
+
+  /** A balancer report of one broker, in {@code state}, with {@code handledRequest} if given. */
+  public static BalanceStatus balance(BalanceState state, String message, String handledRequest) {
+    return new BalanceStatus(
+        state,
+        BalancingMode.ANY_UNEVEN_LOAD,
+        message,
+        List.of(new BrokerBalance(0, "ALIVE", 3, 1, 1024, 10, 20)),
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.ofNullable(handledRequest),
+        NOW);
+  }
+
+  public static StatusRecord balanceReport(String clusterId, BalanceStatus status) {
+    return new StatusRecord.Put(new StatusEvent.BalanceReported(clusterId, status, NOW));
+  }
+
+  public static DesiredRecord balanceRequest(
+      String clusterId, String requestId, BalanceAction action) {
+    return new DesiredRecord.Put(
+        new DesiredEvent.BalanceRequested(clusterId, requestId, action, NOW));
   }
 }

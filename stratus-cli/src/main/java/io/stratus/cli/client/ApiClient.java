@@ -5,6 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stratus.api.ApiKeySecret;
+import io.stratus.api.BalanceAction;
+import io.stratus.api.BalanceRequest;
+import io.stratus.api.BalanceRequestReceipt;
+import io.stratus.api.BalanceStatus;
 import io.stratus.api.Cluster;
 import io.stratus.api.ClusterList;
 import io.stratus.api.CreateClusterRequest;
@@ -117,6 +121,25 @@ public final class ApiClient {
     return read(
         send("POST", clusterPath(clusterId) + "/api-keys", BodyPublishers.noBody(), "").body(),
         ApiKeySecret.class);
+  }
+
+  /** {@code GET /v1/clusters/{id}/balance}; a missing cluster is an {@link ApiProblemException}. */
+  public ApiResponse<BalanceStatus> getBalance(String clusterId) {
+    return read(
+        send("GET", clusterPath(clusterId) + "/balance", BodyPublishers.noBody(), "").body(),
+        BalanceStatus.class);
+  }
+
+  /** {@code POST /v1/clusters/{id}/balance} with {@code {"action":...}}. */
+  public ApiResponse<BalanceRequestReceipt> requestBalance(String clusterId, BalanceAction action) {
+    return read(
+        send(
+                "POST",
+                clusterPath(clusterId) + "/balance",
+                json(new BalanceRequest(action.wireName())),
+                "")
+            .body(),
+        BalanceRequestReceipt.class);
   }
 
   private static String clusterPath(String id) {

@@ -5,12 +5,13 @@ import picocli.CommandLine.Command;
 /** {@code stratus cluster}: the group of commands that manage Kafka clusters. */
 @Command(
     name = "cluster",
-    description = "Create, list, describe, scale and delete Kafka clusters.",
+    description = "Create, list, describe, scale, balance and delete Kafka clusters.",
     subcommands = {
       ClusterCreateCommand.class,
       ClusterListCommand.class,
       ClusterDescribeCommand.class,
       ClusterScaleCommand.class,
+      ClusterBalanceCommand.class,
       ClusterDeleteCommand.class
     })
 public final class ClusterCommand {}

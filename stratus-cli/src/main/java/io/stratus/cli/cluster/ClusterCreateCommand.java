@@ -1,5 +1,7 @@
 package io.stratus.cli.cluster;
 
+import io.stratus.api.BalancingMode;
+import io.stratus.api.BalancingRequest;
 import io.stratus.api.Cluster;
 import io.stratus.api.ClusterType;
 import io.stratus.api.CreateClusterRequest;
@@ -50,6 +52,16 @@ final class ClusterCreateCommand implements Callable<Integer> {
       description = "A broker configuration override; repeat for more.")
   private Map<String, String> config;
 
+  @Option(
+      names = "--balancing",
+      paramLabel = "MODE",
+      converter = BalancingModeConverter.class,
+      description =
+          "When the balancer moves partitions on its own: "
+              + BalancingModeConverter.CHOICES
+              + " (default: any-uneven-load).")
+  private BalancingMode balancing;
+
   @Mixin private WaitOptions wait;
   @Mixin private ConnectionOptions connection;
   @Mixin private OutputOptions output;
@@ -65,7 +77,12 @@ final class ClusterCreateCommand implements Callable<Integer> {
     ApiResponse<Cluster> created =
         api.createCluster(
             new CreateClusterRequest(
-                name, ClusterType.DEDICATED.wireName(), brokers, kafkaVersion, config));
+                name,
+                ClusterType.DEDICATED.wireName(),
+                brokers,
+                kafkaVersion,
+                config,
+                balancing == null ? null : new BalancingRequest(balancing.wireName())));
     Cluster cluster = created.value();
     if (wait.enabled()) {
       created =

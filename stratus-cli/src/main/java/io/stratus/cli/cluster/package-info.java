@@ -1,2 +1,4 @@
-/** {@code stratus cluster ...}: create, list, describe, scale and delete Kafka clusters. */
+/**
+ * {@code stratus cluster ...}: create, list, describe, scale, balance and delete Kafka clusters.
+ */
 package io.stratus.cli.cluster;

@@ -3,6 +3,8 @@ package io.stratus.cli.output;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.api.ApiKeySecret;
+import io.stratus.api.BalanceRequestReceipt;
+import io.stratus.api.BalanceStatus;
 import io.stratus.api.Cluster;
 import io.stratus.api.ClusterList;
 import io.stratus.api.StratusJson;
@@ -37,6 +39,21 @@ public final class AnswerPrinter {
   /** A new Kafka client credential of {@code clusterId}. */
   public void apiKey(String clusterId, ApiResponse<ApiKeySecret> answer) {
     print(answer.json(), () -> ClusterText.apiKey(clusterId, answer.value()));
+  }
+
+  /** A cluster's balance status. */
+  public void balance(ApiResponse<BalanceStatus> answer, Glyphs glyphs) {
+    print(answer.json(), () -> BalanceText.status(answer.value(), glyphs));
+  }
+
+  /** The plan in a cluster's balance status, with the partitions it moves. */
+  public void balancePlan(ApiResponse<BalanceStatus> answer, Glyphs glyphs) {
+    print(answer.json(), () -> BalanceText.plan(answer.value(), glyphs));
+  }
+
+  /** A request to a cluster's balancer, accepted. */
+  public void balanceRequest(ApiResponse<BalanceRequestReceipt> answer) {
+    print(answer.json(), () -> BalanceText.receipt(answer.value()));
   }
 
   /**

@@ -45,6 +45,7 @@ public final class ClusterText {
         .row("Brokers:", cluster.spec().brokers() + " wanted, " + running(cluster) + " running")
         .row("Kafka version:", kafkaVersion(cluster))
         .row("Config:", config(cluster.spec().config()))
+        .row("Balancing:", cluster.spec().balancing().mode().wireName())
         .row("Storage:", storage(cluster))
         .row(
             "Version:",

@@ -46,6 +46,7 @@ class ClusterTextTest {
         .contains("Bootstrap:      127.0.0.1:19092")
         .contains("Brokers:        3 wanted, 2 running")
         .contains("Version:        4 (observed 3)")
+        .contains("Balancing:      any-uneven-load")
         .contains("Message:        starting broker 2");
     assertThat(text.lines())
         .containsSequence(

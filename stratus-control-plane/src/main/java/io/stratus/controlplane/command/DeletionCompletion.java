@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * The last step of the deletion handshake: once an agent reports a cluster removed (a tombstone
- * under its status key) and the cluster is marked for deletion, its desired state and its Kafka
- * client credentials are tombstoned too, and the cluster is gone. Pure and stateless.
+ * under its status key) and the cluster is marked for deletion, its desired state, its Kafka client
+ * credentials and its latest balance request are tombstoned too, and the cluster is gone. Pure and
+ * stateless.
  */
 public final class DeletionCompletion {
 
@@ -34,6 +35,10 @@ public final class DeletionCompletion {
               finished.add(cluster.id());
               for (TenantKey key : model.tenantKeysOf(cluster.id())) {
                 tombstones.add(new DesiredRecord.Tombstone(DesiredEvent.tenantKeyKey(key.key())));
+              }
+              if (model.balanceRequest(cluster.id()).isPresent()) {
+                tombstones.add(
+                    new DesiredRecord.Tombstone(DesiredEvent.balanceRequestKey(cluster.id())));
               }
               tombstones.add(new DesiredRecord.Tombstone(DesiredEvent.clusterKey(cluster.id())));
             });

@@ -35,14 +35,17 @@ final class ApiHandler implements HttpHandler {
   private final Supplier<Availability> availability;
   private final BearerAuthenticator authenticator;
   private final ClusterRoutes clusters;
+  private final BalanceRoutes balance;
 
   ApiHandler(
       Supplier<Availability> availability,
       BearerAuthenticator authenticator,
-      ClusterRoutes clusters) {
+      ClusterRoutes clusters,
+      BalanceRoutes balance) {
     this.availability = availability;
     this.authenticator = authenticator;
     this.clusters = clusters;
+    this.balance = balance;
   }
 
   @Override
@@ -127,6 +130,13 @@ final class ApiHandler implements HttpHandler {
     if (path.size() == 3 && path.get(2).equals("api-keys")) {
       return allow(method, "POST") ? clusters.issueApiKey(id) : methodNotAllowed("POST");
     }
+    if (path.size() == 3 && path.get(2).equals("balance")) {
+      return switch (method) {
+        case "GET" -> balance.get(id);
+        case "POST" -> withBody(exchange, body -> balance.request(id, body));
+        default -> methodNotAllowed("GET, POST");
+      };
+    }
     return notFound(exchange.getRequestURI().getPath());
   }
 
@@ -159,7 +169,7 @@ final class ApiHandler implements HttpHandler {
         ProblemType.NOT_FOUND.problem(
             "there is no resource at "
                 + Shown.value(path)
-                + "; the REST API v1 serves /healthz and /v1/clusters[/{id}[/api-keys]]"));
+                + "; the REST API v1 serves /healthz and /v1/clusters[/{id}[/api-keys|/balance]]"));
   }
 
   private static Response methodNotAllowed(String allowed) {

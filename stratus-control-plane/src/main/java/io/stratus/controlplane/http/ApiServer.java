@@ -3,6 +3,7 @@ package io.stratus.controlplane.http;
 import com.sun.net.httpserver.HttpServer;
 import io.stratus.controlplane.ControlPlaneException;
 import io.stratus.controlplane.auth.BearerAuthenticator;
+import io.stratus.controlplane.command.BalanceCommands;
 import io.stratus.controlplane.command.ClusterCommands;
 import io.stratus.controlplane.command.CommandProcessor;
 import io.stratus.controlplane.command.TenantKeyCommands;
@@ -46,7 +47,8 @@ public final class ApiServer implements AutoCloseable {
       int port,
       CommandProcessor processor,
       ClusterCommands clusters,
-      TenantKeyCommands tenantKeys) {
+      TenantKeyCommands tenantKeys,
+      BalanceCommands balance) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -54,12 +56,16 @@ public final class ApiServer implements AutoCloseable {
       throw new ControlPlaneException(
           "cannot listen for the REST API on " + host + ":" + port + ": " + e.getMessage(), e);
     }
-    ClusterRoutes routes =
-        new ClusterRoutes(
-            processor::model, new CommandCalls(processor, COMMAND_TIMEOUT), clusters, tenantKeys);
+    CommandCalls calls = new CommandCalls(processor, COMMAND_TIMEOUT);
+    ClusterRoutes routes = new ClusterRoutes(processor::model, calls, clusters, tenantKeys);
+    BalanceRoutes balanceRoutes = new BalanceRoutes(processor::model, calls, balance);
     server.createContext(
         "/",
-        new ApiHandler(processor::availability, new BearerAuthenticator(processor::model), routes));
+        new ApiHandler(
+            processor::availability,
+            new BearerAuthenticator(processor::model),
+            routes,
+            balanceRoutes));
     AtomicInteger count = new AtomicInteger();
     ExecutorService threads =
         Executors.newFixedThreadPool(

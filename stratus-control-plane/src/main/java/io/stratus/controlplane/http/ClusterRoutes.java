@@ -107,7 +107,8 @@ final class ClusterRoutes {
         (ApiKeySecret secret) -> Map.of("Cache-Control", "no-store"));
   }
 
-  private static Response notFound(String id) {
+  /** The answer about a cluster that does not exist. */
+  static Response notFound(String id) {
     return new Response.Failure(
         ProblemType.NOT_FOUND.problem(
             "there is no cluster with id '" + Shown.value(id) + "'", Optional.empty()));

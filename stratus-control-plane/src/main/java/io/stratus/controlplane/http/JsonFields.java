@@ -12,28 +12,51 @@ import java.util.Map;
 /**
  * Reads the fields of one JSON object strictly: only the allowed names, each of the JSON type it
  * should have. A JSON {@code null} counts as absent. The first broken rule ends reading with a
- * {@link BodyViolation}, which callers turn into a value at once. Not thread-safe.
+ * {@link BodyViolation}, which callers turn into a value at once. Fields of a nested object are
+ * named by their path, such as {@code balancing.mode}. Not thread-safe.
  */
 final class JsonFields {
 
   private final ObjectNode object;
+  private final String prefix;
 
-  private JsonFields(ObjectNode object) {
+  private JsonFields(ObjectNode object, String prefix) {
     this.object = object;
+    this.prefix = prefix;
   }
 
   /** The fields of this object, after checking every name is allowed. */
   static JsonFields of(ObjectNode object, List<String> allowed) {
+    return of(object, allowed, "");
+  }
+
+  private static JsonFields of(ObjectNode object, List<String> allowed, String prefix) {
     Iterator<String> names = object.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
       if (!allowed.contains(name)) {
+        String field = prefix + name;
         throw new BodyViolation(
-            name,
-            "unknown field '" + Shown.value(name) + "'; allowed: " + String.join(", ", allowed));
+            field,
+            "unknown field '" + Shown.value(field) + "'; allowed: " + String.join(", ", allowed));
       }
     }
-    return new JsonFields(object);
+    return new JsonFields(object, prefix);
+  }
+
+  /**
+   * The fields of the object nested under {@code name}, after checking its names are allowed; null
+   * when absent.
+   */
+  JsonFields object(String name, List<String> allowed, String expected) {
+    JsonNode node = present(name);
+    if (node == null) {
+      return null;
+    }
+    if (!node.isObject()) {
+      throw wrongType(prefix + name, "an object (" + expected + ")", node);
+    }
+    return of((ObjectNode) node, allowed, prefix + name + ".");
   }
 
   String text(String name, String expected) {
@@ -42,7 +65,7 @@ final class JsonFields {
       return null;
     }
     if (!node.isTextual()) {
-      throw wrongType(name, "a string (" + expected + ")", node);
+      throw wrongType(prefix + name, "a string (" + expected + ")", node);
     }
     return node.textValue();
   }
@@ -53,7 +76,7 @@ final class JsonFields {
       return null;
     }
     if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-      throw wrongType(name, expected, node);
+      throw wrongType(prefix + name, expected, node);
     }
     return node.intValue();
   }
@@ -64,7 +87,7 @@ final class JsonFields {
       return null;
     }
     if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-      throw wrongType(name, expected, node);
+      throw wrongType(prefix + name, expected, node);
     }
     return node.longValue();
   }
@@ -79,7 +102,7 @@ final class JsonFields {
       return null;
     }
     if (!node.isObject()) {
-      throw wrongType(name, "an object of broker settings to string values", node);
+      throw wrongType(prefix + name, "an object of broker settings to string values", node);
     }
     Map<String, String> settings = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
@@ -87,7 +110,7 @@ final class JsonFields {
       Map.Entry<String, JsonNode> entry = entries.next();
       JsonNode value = entry.getValue();
       if (!value.isTextual() && !value.isNumber() && !value.isBoolean()) {
-        throw wrongType(name + "." + entry.getKey(), "a non-empty string", value);
+        throw wrongType(prefix + name + "." + entry.getKey(), "a non-empty string", value);
       }
       settings.put(entry.getKey(), value.asText());
     }

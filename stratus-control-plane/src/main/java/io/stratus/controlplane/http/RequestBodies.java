@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stratus.api.BalanceAction;
+import io.stratus.api.BalanceRequest;
+import io.stratus.api.BalancingMode;
+import io.stratus.api.BalancingRequest;
 import io.stratus.api.CreateClusterRequest;
 import io.stratus.api.PatchClusterRequest;
 import io.stratus.api.StratusJson;
@@ -35,33 +39,60 @@ final class RequestBodies {
           + " to "
           + ClusterRequestRules.MAX_BROKERS;
 
+  private static final String ACTIONS = BalanceAction.allowedWireNames();
+
   private RequestBodies() {}
 
   /** The body of {@code POST /v1/clusters}. */
   static Validation<CreateClusterRequest> createCluster(byte[] body) {
     return read(
         body,
-        List.of("name", "type", "brokers", "kafkaVersion", "config"),
+        List.of("name", "type", "brokers", "kafkaVersion", "config", "balancing"),
         fields ->
             new CreateClusterRequest(
                 fields.text("name", "a DNS label"),
                 fields.text("type", "dedicated"),
                 fields.integer("brokers", BROKERS),
                 fields.text("kafkaVersion", "an Apache Kafka version such as 4.4.0"),
-                fields.settings("config")));
+                fields.settings("config"),
+                balancing(fields)));
   }
 
   /** The body of {@code PATCH /v1/clusters/{id}}. */
   static Validation<PatchClusterRequest> patchCluster(byte[] body) {
     return read(
         body,
-        List.of("brokers", "kafkaVersion", "config", "resourceVersion"),
+        List.of("brokers", "kafkaVersion", "config", "resourceVersion", "balancing"),
         fields ->
             new PatchClusterRequest(
                 fields.integer("brokers", BROKERS),
                 fields.text("kafkaVersion", "an Apache Kafka version such as 4.4.0"),
                 fields.settings("config"),
-                fields.longInteger("resourceVersion", "the whole-number version last read")));
+                fields.longInteger("resourceVersion", "the whole-number version last read"),
+                balancing(fields)));
+  }
+
+  /**
+   * The body of {@code POST /v1/clusters/{id}/balance}. An empty body is a request without an
+   * action, so that the answer names the field that is missing.
+   */
+  static Validation<BalanceRequest> balanceRequest(byte[] body) {
+    if (body.length == 0) {
+      return Validation.valid(new BalanceRequest(null));
+    }
+    return read(
+        body,
+        List.of("action"),
+        fields -> new BalanceRequest(fields.text("action", "one of " + ACTIONS)));
+  }
+
+  private static BalancingRequest balancing(JsonFields fields) {
+    JsonFields balancing =
+        fields.object("balancing", List.of("mode"), "such as {\"mode\":\"off\"}");
+    return balancing == null
+        ? null
+        : new BalancingRequest(
+            balancing.text("mode", "one of " + BalancingMode.allowedWireNames()));
   }
 
   private static <T> Validation<T> read(

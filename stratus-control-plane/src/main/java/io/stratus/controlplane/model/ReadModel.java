@@ -1,7 +1,9 @@
 package io.stratus.controlplane.model;
 
+import io.stratus.api.BalanceStatus;
 import io.stratus.api.Cluster;
 import io.stratus.api.DesiredCluster;
+import io.stratus.api.DesiredEvent;
 import io.stratus.controlplane.log.DesiredRecord;
 import io.stratus.controlplane.log.StatusRecord;
 import java.util.Collection;
@@ -12,15 +14,16 @@ import java.util.Optional;
 
 /**
  * An immutable image of everything the control plane knows, built by replaying the state log:
- * desired clusters, what agents reported about them, API keys and registered agents. A new image is
- * made from an old one through a {@link ReadModelDelta}; images are never changed, so any thread
- * may read one without locks. Every answer the REST API gives comes from an image.
+ * desired clusters, what agents reported about them and their balancers, the latest balance request
+ * of each cluster, API keys and registered agents. A new image is made from an old one through a
+ * {@link ReadModelDelta}; images are never changed, so any thread may read one without locks. Every
+ * answer the REST API gives comes from an image.
  */
 public final class ReadModel {
 
   /** The image of an empty log. */
   public static final ReadModel EMPTY =
-      new ReadModel(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+      new ReadModel(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
   private static final Comparator<DesiredCluster> OLDEST_FIRST =
       Comparator.comparing(DesiredCluster::createdAt).thenComparing(DesiredCluster::id);
@@ -30,23 +33,30 @@ public final class ReadModel {
   private final Map<String, PlatformKey> platformKeys;
   private final Map<String, TenantKey> tenantKeys;
   private final Map<String, RegisteredAgent> agents;
+  private final Map<String, BalanceStatus> balances;
+  private final Map<String, DesiredEvent.BalanceRequested> balanceRequests;
 
   ReadModel(
       Map<String, DesiredCluster> clusters,
       Map<String, AgentReport> reports,
       Map<String, PlatformKey> platformKeys,
       Map<String, TenantKey> tenantKeys,
-      Map<String, RegisteredAgent> agents) {
+      Map<String, RegisteredAgent> agents,
+      Map<String, BalanceStatus> balances,
+      Map<String, DesiredEvent.BalanceRequested> balanceRequests) {
     this.clusters = Map.copyOf(clusters);
     this.reports = Map.copyOf(reports);
     this.platformKeys = Map.copyOf(platformKeys);
     this.tenantKeys = Map.copyOf(tenantKeys);
     this.agents = Map.copyOf(agents);
+    this.balances = Map.copyOf(balances);
+    this.balanceRequests = Map.copyOf(balanceRequests);
   }
 
   /** A delta that starts from this image. */
   public ReadModelDelta delta() {
-    return new ReadModelDelta(clusters, reports, platformKeys, tenantKeys, agents);
+    return new ReadModelDelta(
+        clusters, reports, platformKeys, tenantKeys, agents, balances, balanceRequests);
   }
 
   /** This image with the desired-state records replayed onto it, in order. */
@@ -98,6 +108,19 @@ public final class ReadModel {
     return Optional.ofNullable(reports.get(clusterId));
   }
 
+  /**
+   * What the cluster's balancer last reported, unless it reported nothing yet. Reports about
+   * clusters that are not desired are not kept.
+   */
+  public Optional<BalanceStatus> balance(String clusterId) {
+    return Optional.ofNullable(balances.get(clusterId));
+  }
+
+  /** The latest balance request of the cluster, unless there was none since it was created. */
+  public Optional<DesiredEvent.BalanceRequested> balanceRequest(String clusterId) {
+    return Optional.ofNullable(balanceRequests.get(clusterId));
+  }
+
   /** The REST API key with this id, unless there is none. */
   public Optional<PlatformKey> platformKey(String keyId) {
     return Optional.ofNullable(platformKeys.get(keyId));
@@ -146,6 +169,10 @@ public final class ReadModel {
         + tenantKeys.size()
         + ", agents="
         + agents.size()
+        + ", balances="
+        + balances.size()
+        + ", balanceRequests="
+        + balanceRequests.size()
         + "]";
   }
 }

@@ -1,5 +1,8 @@
 package io.stratus.controlplane.validation;
 
+import io.stratus.api.BalancingMode;
+import io.stratus.api.BalancingRequest;
+import io.stratus.api.BalancingSpec;
 import io.stratus.api.ClusterSpec;
 import io.stratus.api.ClusterType;
 import io.stratus.api.CreateClusterRequest;
@@ -80,15 +83,31 @@ public final class ClusterRequestRules {
     if (configViolation.isPresent()) {
       return new Validation.Invalid<>(configViolation.get());
     }
+    Validation<Optional<BalancingSpec>> balancing = balancing(request.balancing());
+    if (balancing instanceof Validation.Invalid<Optional<BalancingSpec>> invalid) {
+      return new Validation.Invalid<>(invalid.violation());
+    }
     return Validation.valid(
-        new ClusterSpec(request.name(), type.get(), brokers, kafkaVersion, config));
+        new ClusterSpec(
+            request.name(),
+            type.get(),
+            brokers,
+            kafkaVersion,
+            config,
+            ((Validation.Valid<Optional<BalancingSpec>>) balancing)
+                .value()
+                .orElse(BalancingSpec.DEFAULT)));
   }
 
   /** The spec after this patch, or the rule the patch breaks. */
   public Validation<ClusterSpec> patchedSpec(ClusterSpec current, PatchClusterRequest patch) {
-    if (patch.brokers() == null && patch.kafkaVersion() == null && patch.config() == null) {
+    boolean balancingAbsent = patch.balancing() == null || patch.balancing().mode() == null;
+    if (patch.brokers() == null
+        && patch.kafkaVersion() == null
+        && patch.config() == null
+        && balancingAbsent) {
       return Validation.invalid(
-          "body", "nothing to change: give at least one of brokers, kafkaVersion");
+          "body", "nothing to change: give at least one of brokers, kafkaVersion, balancing.mode");
     }
     if (patch.config() != null) {
       return Validation.invalid(
@@ -109,11 +128,35 @@ public final class ClusterRequestRules {
       if (violation.isPresent()) {
         return new Validation.Invalid<>(violation.get());
       }
-      next =
-          new ClusterSpec(
-              next.name(), next.type(), next.brokers(), patch.kafkaVersion(), next.config());
+      next = next.withKafkaVersion(patch.kafkaVersion());
+    }
+    Validation<Optional<BalancingSpec>> balancing = balancing(patch.balancing());
+    if (balancing instanceof Validation.Invalid<Optional<BalancingSpec>> invalid) {
+      return new Validation.Invalid<>(invalid.violation());
+    }
+    Optional<BalancingSpec> nextBalancing =
+        ((Validation.Valid<Optional<BalancingSpec>>) balancing).value();
+    if (nextBalancing.isPresent()) {
+      next = next.withBalancing(nextBalancing.get());
     }
     return Validation.valid(next);
+  }
+
+  /** The balancing a request asks for, empty when it names no mode, or the rule it breaks. */
+  private static Validation<Optional<BalancingSpec>> balancing(BalancingRequest request) {
+    if (request == null || request.mode() == null) {
+      return Validation.valid(Optional.empty());
+    }
+    Optional<BalancingMode> mode = BalancingMode.fromWireName(request.mode());
+    if (mode.isEmpty()) {
+      return Validation.invalid(
+          "balancing.mode",
+          "balancing.mode '"
+              + Shown.value(request.mode())
+              + "' is not supported; allowed: "
+              + BalancingMode.allowedWireNames());
+    }
+    return Validation.valid(Optional.of(new BalancingSpec(mode.get())));
   }
 
   private Optional<Violation> checkBrokerChange(int current, int requested) {

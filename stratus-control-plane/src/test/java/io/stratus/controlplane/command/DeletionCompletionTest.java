@@ -7,6 +7,7 @@ import static io.stratus.controlplane.TestData.removed;
 import static io.stratus.controlplane.command.Decisions.accepted;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stratus.api.BalanceAction;
 import io.stratus.api.ClusterPhase;
 import io.stratus.api.DesiredCluster;
 import io.stratus.api.DesiredEvent;
@@ -51,6 +52,27 @@ class DeletionCompletionTest {
     assertThat(after.cluster("lkc-orders")).isEmpty();
     assertThat(after.tenantKeysOf("lkc-orders")).isEmpty();
     assertThat(after.tenantKeysOf("lkc-paymnt")).hasSize(1);
+  }
+
+  @Test
+  void theLatestBalanceRequestIsTombstonedBeforeTheCluster() {
+    ReadModel removedByAgent =
+        model
+            .replayDesired(
+                List.of(
+                    TestData.balanceRequest("lkc-paymnt", "br-1", BalanceAction.REBALANCE),
+                    put(payments.markedForDeletion())))
+            .replayStatus(List.of(removed("lkc-paymnt")));
+
+    Decision.Accepted<List<String>> accepted = accepted(DeletionCompletion.decide(removedByAgent));
+
+    assertThat(accepted.records())
+        .containsExactly(
+            new DesiredRecord.Tombstone("tenant-key/KEYC"),
+            new DesiredRecord.Tombstone("balance-request/lkc-paymnt"),
+            new DesiredRecord.Tombstone("cluster/lkc-paymnt"));
+    assertThat(removedByAgent.replayDesired(accepted.records()).balanceRequest("lkc-paymnt"))
+        .isEmpty();
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.stratus.controlplane.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stratus.api.BalanceRequest;
+import io.stratus.api.BalancingRequest;
 import io.stratus.api.CreateClusterRequest;
 import io.stratus.api.PatchClusterRequest;
 import io.stratus.controlplane.validation.Validation;
@@ -85,7 +87,9 @@ class RequestBodiesTest {
 
     assertThat(violation.field()).isEqualTo("colour");
     assertThat(violation.detail())
-        .isEqualTo("unknown field 'colour'; allowed: name, type, brokers, kafkaVersion, config");
+        .isEqualTo(
+            "unknown field 'colour'; allowed: name, type, brokers, kafkaVersion, config,"
+                + " balancing");
   }
 
   @ParameterizedTest
@@ -101,7 +105,9 @@ class RequestBodiesTest {
         "{\"kafkaVersion\":4.4}|kafkaVersion|a string",
         "{\"config\":[]}|config|an object",
         "{\"config\":{\"num.partitions\":{}}}|config.num.partitions|a non-empty string",
-        "{\"config\":{\"num.partitions\":null}}|config.num.partitions|a non-empty string"
+        "{\"config\":{\"num.partitions\":null}}|config.num.partitions|a non-empty string",
+        "{\"balancing\":\"off\"}|balancing|an object",
+        "{\"balancing\":{\"mode\":1}}|balancing.mode|a string"
       })
   void wrongJsonTypesNameTheField(String json, String field, String expected) {
     Violation violation = violation(create(json));
@@ -136,5 +142,54 @@ class RequestBodiesTest {
     assertThat(violation.field()).isEqualTo("name");
     assertThat(violation.detail())
         .contains("allowed: brokers, kafkaVersion, config, resourceVersion");
+  }
+
+  @Test
+  void balancingIsReadAsAnObjectWithAMode() {
+    assertThat(create("{\"name\":\"orders\",\"balancing\":{\"mode\":\"off\"}}"))
+        .isEqualTo(
+            Validation.valid(
+                new CreateClusterRequest(
+                    "orders", null, null, null, null, new BalancingRequest("off"))));
+    assertThat(
+            RequestBodies.patchCluster(
+                "{\"balancing\":{\"mode\":\"empty-broker\"}}".getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(
+            Validation.valid(
+                new PatchClusterRequest(
+                    null, null, null, null, new BalancingRequest("empty-broker"))));
+  }
+
+  @Test
+  void unknownBalancingFieldsAreNamedByTheirPath() {
+    Violation violation = violation(create("{\"balancing\":{\"trigger\":\"off\"}}"));
+
+    assertThat(violation.field()).isEqualTo("balancing.trigger");
+    assertThat(violation.detail()).isEqualTo("unknown field 'balancing.trigger'; allowed: mode");
+  }
+
+  @Test
+  void aBalanceBodyIsRead() {
+    assertThat(
+            RequestBodies.balanceRequest("{\"action\":\"plan\"}".getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(Validation.valid(new BalanceRequest("plan")));
+    assertThat(RequestBodies.balanceRequest(new byte[0]))
+        .as("an empty body is a request without action")
+        .isEqualTo(Validation.valid(new BalanceRequest(null)));
+  }
+
+  @Test
+  void aBalanceBodyHasOnlyAnAction() {
+    Violation wrongType =
+        violation(RequestBodies.balanceRequest("{\"action\":3}".getBytes(StandardCharsets.UTF_8)));
+    Violation unknown =
+        violation(
+            RequestBodies.balanceRequest(
+                "{\"action\":\"plan\",\"force\":true}".getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(wrongType.field()).isEqualTo("action");
+    assertThat(wrongType.detail()).contains("one of plan, rebalance, stop");
+    assertThat(unknown.field()).isEqualTo("force");
+    assertThat(unknown.detail()).contains("allowed: action");
   }
 }

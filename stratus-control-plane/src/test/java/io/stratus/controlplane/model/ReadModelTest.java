@@ -1,6 +1,9 @@
 package io.stratus.controlplane.model;
 
 import static io.stratus.controlplane.TestData.NOW;
+import static io.stratus.controlplane.TestData.balance;
+import static io.stratus.controlplane.TestData.balanceReport;
+import static io.stratus.controlplane.TestData.balanceRequest;
 import static io.stratus.controlplane.TestData.cluster;
 import static io.stratus.controlplane.TestData.put;
 import static io.stratus.controlplane.TestData.removed;
@@ -8,6 +11,9 @@ import static io.stratus.controlplane.TestData.report;
 import static io.stratus.controlplane.TestData.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stratus.api.BalanceAction;
+import io.stratus.api.BalanceState;
+import io.stratus.api.BalanceStatus;
 import io.stratus.api.Cluster;
 import io.stratus.api.ClusterPhase;
 import io.stratus.api.ClusterStatus;
@@ -220,5 +226,85 @@ class ReadModelTest {
 
     assertThat(model.clusterNamed("orders")).map(DesiredCluster::id).contains("lkc-orders");
     assertThat(model.clusterNamed("payments")).isEmpty();
+  }
+
+  @Test
+  void theLatestBalanceReportOfADesiredClusterIsKept() {
+    BalanceStatus balanced = balance(BalanceState.BALANCED, "every goal holds", null);
+
+    ReadModel model =
+        ReadModel.EMPTY
+            .replayDesired(List.of(put(orders)))
+            .replayStatus(
+                List.of(
+                    balanceReport("lkc-orders", balance(BalanceState.COLLECTING, "", null)),
+                    balanceReport("lkc-orders", balanced)));
+
+    assertThat(model.balance("lkc-orders")).contains(balanced);
+    assertThat(model.balance("lkc-paymnt")).isEmpty();
+  }
+
+  @Test
+  void aBalanceReportAboutAClusterThatIsNotDesiredIsDropped() {
+    ReadModel model =
+        ReadModel.EMPTY.replayStatus(
+            List.of(balanceReport("lkc-gone00", balance(BalanceState.BALANCED, "", null))));
+
+    assertThat(model.balance("lkc-gone00")).isEmpty();
+  }
+
+  @Test
+  void theBalanceReportGoesWithTheCluster() {
+    ReadModel reported =
+        ReadModel.EMPTY
+            .replayDesired(List.of(put(orders)))
+            .replayStatus(
+                List.of(balanceReport("lkc-orders", balance(BalanceState.BALANCED, "", null))));
+
+    assertThat(
+            reported
+                .replayDesired(
+                    List.of(new DesiredRecord.Tombstone(DesiredEvent.clusterKey("lkc-orders"))))
+                .balance("lkc-orders"))
+        .as("after the desired state is tombstoned")
+        .isEmpty();
+    assertThat(reported.replayStatus(List.of(removed("lkc-orders"))).balance("lkc-orders"))
+        .as("after the agent removed the cluster")
+        .isEmpty();
+    assertThat(
+            reported
+                .replayStatus(
+                    List.of(new StatusRecord.Tombstone(StatusEvent.balanceKey("lkc-orders"))))
+                .balance("lkc-orders"))
+        .as("after the agent tombstoned the balance report")
+        .isEmpty();
+  }
+
+  @Test
+  void theLatestBalanceRequestIsKeptUntilItOrItsClusterIsTombstoned() {
+    ReadModel model =
+        ReadModel.EMPTY.replayDesired(
+            List.of(
+                put(orders),
+                balanceRequest("lkc-orders", "br-1", BalanceAction.PLAN),
+                balanceRequest("lkc-orders", "br-2", BalanceAction.REBALANCE)));
+
+    assertThat(model.balanceRequest("lkc-orders"))
+        .hasValueSatisfying(r -> assertThat(r.requestId()).isEqualTo("br-2"));
+    assertThat(model.cluster("lkc-orders/balance-request"))
+        .as("a request is not mistaken for a cluster")
+        .isEmpty();
+    assertThat(
+            model
+                .replayDesired(
+                    List.of(
+                        new DesiredRecord.Tombstone(DesiredEvent.balanceRequestKey("lkc-orders"))))
+                .balanceRequest("lkc-orders"))
+        .isEmpty();
+    ReadModel gone =
+        model.replayDesired(
+            List.of(new DesiredRecord.Tombstone(DesiredEvent.clusterKey("lkc-orders"))));
+    assertThat(gone.balanceRequest("lkc-orders")).isEmpty();
+    assertThat(gone.toString()).isEqualTo(ReadModel.EMPTY.toString());
   }
 }

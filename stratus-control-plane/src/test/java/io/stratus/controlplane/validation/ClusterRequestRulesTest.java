@@ -2,6 +2,9 @@ package io.stratus.controlplane.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stratus.api.BalancingMode;
+import io.stratus.api.BalancingRequest;
+import io.stratus.api.BalancingSpec;
 import io.stratus.api.ClusterSpec;
 import io.stratus.api.ClusterType;
 import io.stratus.api.CreateClusterRequest;
@@ -158,6 +161,40 @@ class ClusterRequestRulesTest {
     }
 
     @Test
+    void balancingDefaultsToAnyUnevenLoadAndCanBeChosen() {
+      assertThat(spec(create("orders", "dedicated", null, null, null)).balancing())
+          .isEqualTo(new BalancingSpec(BalancingMode.ANY_UNEVEN_LOAD));
+      assertThat(
+              spec(rules.newSpec(
+                      new CreateClusterRequest(
+                          "orders", "dedicated", null, null, null, new BalancingRequest(null))))
+                  .balancing())
+          .isEqualTo(BalancingSpec.DEFAULT);
+      assertThat(
+              spec(rules.newSpec(
+                      new CreateClusterRequest(
+                          "orders", "dedicated", null, null, null, new BalancingRequest("off"))))
+                  .balancing()
+                  .mode())
+          .isEqualTo(BalancingMode.OFF);
+    }
+
+    @Test
+    void anUnknownBalancingModeIsNamedWithTheAllowedOnes() {
+      Violation violation =
+          violation(
+              rules.newSpec(
+                  new CreateClusterRequest(
+                      "orders", "dedicated", null, null, null, new BalancingRequest("OFF"))));
+
+      assertThat(violation.field()).isEqualTo("balancing.mode");
+      assertThat(violation.detail())
+          .isEqualTo(
+              "balancing.mode 'OFF' is not supported; allowed: off, empty-broker,"
+                  + " any-uneven-load");
+    }
+
+    @Test
     void rulesAreCheckedInFieldOrder() {
       Violation violation = violation(create("Bad", "nope", 0, "1.0", Map.of("x", "y")));
 
@@ -178,6 +215,49 @@ class ClusterRequestRulesTest {
     void brokersAndVersionChange() {
       assertThat(spec(patch(7, "4.3.1")))
           .isEqualTo(new ClusterSpec("orders", ClusterType.DEDICATED, 7, "4.3.1", Map.of()));
+    }
+
+    @Test
+    void balancingChangesAloneAndKeepsTheRest() {
+      ClusterSpec grownOff =
+          spec(
+              rules.patchedSpec(
+                  current,
+                  new PatchClusterRequest(
+                      null, null, null, null, new BalancingRequest("empty-broker"))));
+
+      assertThat(grownOff)
+          .isEqualTo(current.withBalancing(new BalancingSpec(BalancingMode.EMPTY_BROKER)));
+      assertThat(
+              spec(rules.patchedSpec(grownOff, new PatchClusterRequest(6, "4.3.1", null, null)))
+                  .balancing()
+                  .mode())
+          .as("other changes keep the mode")
+          .isEqualTo(BalancingMode.EMPTY_BROKER);
+    }
+
+    @Test
+    void anUnknownBalancingModeIsRefused() {
+      Violation violation =
+          violation(
+              rules.patchedSpec(
+                  current,
+                  new PatchClusterRequest(null, null, null, null, new BalancingRequest("never"))));
+
+      assertThat(violation.field()).isEqualTo("balancing.mode");
+      assertThat(violation.detail()).contains("allowed: off, empty-broker, any-uneven-load");
+    }
+
+    @Test
+    void aBalancingObjectWithoutModeIsNothingToChange() {
+      Violation violation =
+          violation(
+              rules.patchedSpec(
+                  current,
+                  new PatchClusterRequest(null, null, null, null, new BalancingRequest(null))));
+
+      assertThat(violation.field()).isEqualTo("body");
+      assertThat(violation.detail()).contains("balancing.mode");
     }
 
     @Test

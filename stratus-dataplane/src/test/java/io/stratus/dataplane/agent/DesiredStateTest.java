@@ -2,6 +2,7 @@ package io.stratus.dataplane.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stratus.api.BalanceAction;
 import io.stratus.api.ClusterSpec;
 import io.stratus.api.ClusterType;
 import io.stratus.api.DesiredCluster;
@@ -62,5 +63,37 @@ class DesiredStateTest {
 
     assertThat(state.clusters()).isEmpty();
     assertThat(state.keys()).isEmpty();
+  }
+
+  @Test
+  void theLatestBalanceRequestOfAClusterIsKept() {
+    DesiredEvent.BalanceRequested plan =
+        new DesiredEvent.BalanceRequested("lkc-abc123", "br-1", BalanceAction.PLAN, NOW);
+    DesiredEvent.BalanceRequested rebalance =
+        new DesiredEvent.BalanceRequested("lkc-abc123", "br-2", BalanceAction.REBALANCE, NOW);
+
+    DesiredState state =
+        DesiredState.empty()
+            .apply("cluster/lkc-abc123", new DesiredEvent.ClusterChanged(cluster))
+            .apply(plan.resourceKey(), plan)
+            .apply(rebalance.resourceKey(), rebalance);
+
+    assertThat(state.balanceRequest("lkc-abc123")).contains(rebalance);
+    assertThat(state.balanceRequest("lkc-other0")).isEmpty();
+    assertThat(state.clusters()).containsOnlyKeys("lkc-abc123");
+  }
+
+  @Test
+  void balanceRequestsGoWithTheirTombstoneOrTheirCluster() {
+    DesiredEvent.BalanceRequested stop =
+        new DesiredEvent.BalanceRequested("lkc-abc123", "br-1", BalanceAction.STOP, NOW);
+    DesiredState state =
+        DesiredState.empty()
+            .apply("cluster/lkc-abc123", new DesiredEvent.ClusterChanged(cluster))
+            .apply(stop.resourceKey(), stop);
+
+    assertThat(state.apply("balance-request/lkc-abc123", null).balanceRequest("lkc-abc123"))
+        .isEmpty();
+    assertThat(state.apply("cluster/lkc-abc123", null).balanceRequest("lkc-abc123")).isEmpty();
   }
 }
