@@ -1,5 +1,6 @@
 package io.stratus.cli.bench;
 
+import io.stratus.cli.bench.balancer.BalancerBenchCommand;
 import io.stratus.cli.bench.tiered.TieredStorageBenchCommand;
 import picocli.CommandLine.Command;
 
@@ -10,5 +11,9 @@ import picocli.CommandLine.Command;
       "Measure the platform on this machine. Each benchmark prints a table and writes its "
           + "figures as JSON; none passes or fails on a time."
     },
-    subcommands = {PlatformBenchCommand.class, TieredStorageBenchCommand.class})
+    subcommands = {
+      PlatformBenchCommand.class,
+      TieredStorageBenchCommand.class,
+      BalancerBenchCommand.class
+    })
 public final class BenchCommand {}

@@ -1,5 +1,6 @@
 package io.stratus.dataplane.kafka;
 
+import io.stratus.balancer.monitor.MonitorSettings;
 import java.util.List;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
@@ -12,14 +13,17 @@ import org.apache.kafka.common.resource.ResourceType;
 /**
  * The ACLs a tenant API key gets on its own cluster: full use of every topic, consumer group and
  * transactional id (create, produce, consume, describe, alter configs, delete), plus idempotent
- * writes and describing the cluster; never Kafka's tiered-storage metadata topic. It gets no
- * cluster-level ALTER, so it cannot change ACLs, SCRAM credentials or broker configuration. Pure;
- * thread-safe.
+ * writes and describing the cluster; never Kafka's tiered-storage metadata topic nor the balancer's
+ * load samples topic. It gets no cluster-level ALTER, so it cannot change ACLs, SCRAM credentials
+ * or broker configuration. Pure; thread-safe.
  */
 public final class TenantAcls {
 
   /** The topic where Kafka's tiered storage keeps which segments are where. */
   public static final String REMOTE_LOG_METADATA_TOPIC = "__remote_log_metadata";
+
+  /** The topic where brokers' load reporters publish partition load for the balancer. */
+  public static final String LOAD_SAMPLES_TOPIC = MonitorSettings.DEFAULT_SAMPLES_TOPIC;
 
   private TenantAcls() {}
 
@@ -34,7 +38,9 @@ public final class TenantAcls {
         allow(ResourceType.CLUSTER, "kafka-cluster", principal, AclOperation.DESCRIBE),
         allow(ResourceType.CLUSTER, "kafka-cluster", principal, AclOperation.DESCRIBE_CONFIGS),
         // Kafka's tiered-storage metadata is not an internal topic to Kafka; it is to us.
-        deny(ResourceType.TOPIC, REMOTE_LOG_METADATA_TOPIC, principal, AclOperation.ALL));
+        deny(ResourceType.TOPIC, REMOTE_LOG_METADATA_TOPIC, principal, AclOperation.ALL),
+        // The platform's own: tenants could read other brokers' load or feed the balancer lies.
+        deny(ResourceType.TOPIC, LOAD_SAMPLES_TOPIC, principal, AclOperation.ALL));
   }
 
   private static AclBinding deny(

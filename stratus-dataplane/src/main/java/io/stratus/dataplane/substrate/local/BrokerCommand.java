@@ -1,5 +1,6 @@
 package io.stratus.dataplane.substrate.local;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,18 @@ final class BrokerCommand {
     command.add("kafka.Kafka");
     command.add(node.serverProperties().toString());
     return command;
+  }
+
+  /**
+   * The broker's classpath: the jars of its Kafka version, then the platform's jars that the broker
+   * must load itself (the load reporter), each named alone so that none of their dependencies comes
+   * along.
+   */
+  static String brokerClasspath(String kafkaClasspath, List<Path> platformJars) {
+    var entries = new ArrayList<String>();
+    entries.add(kafkaClasspath);
+    platformJars.forEach(jar -> entries.add(jar.toString()));
+    return String.join(File.pathSeparator, entries);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.stratus.dataplane.substrate.local;
 
 import io.stratus.dataplane.substrate.ClusterLayout;
 import io.stratus.dataplane.substrate.InternalCredentials;
+import io.stratus.dataplane.substrate.LoadReporterSettings;
 import io.stratus.dataplane.substrate.NodeLayout;
 import io.stratus.dataplane.substrate.SubstrateException;
 import io.stratus.dataplane.substrate.TieredStorageSettings;
@@ -52,7 +53,8 @@ final class BrokerConfigFactory {
           "authorizer.class.name",
           "super.users",
           "allow.everyone.if.no.acl.found",
-          "principal.builder.class");
+          "principal.builder.class",
+          "metric.reporters");
   private static final List<String> RESERVED_PREFIXES =
       List.of(
           "listener.",
@@ -62,7 +64,8 @@ final class BrokerConfigFactory {
           "controller.quorum.",
           "remote.log.",
           "rsm.config.",
-          "rlmm.config.");
+          "rlmm.config.",
+          "stratus.load.reporter.");
 
   private BrokerConfigFactory() {}
 
@@ -136,6 +139,20 @@ final class BrokerConfigFactory {
       NodeLayout node,
       Path dataDir,
       Optional<TieredStorageSettings> tieredStorage) {
+    return nodeConfig(layout, node, dataDir, tieredStorage, Optional.empty());
+  }
+
+  /**
+   * The complete configuration of one node, tiering when {@code tieredStorage} is present and
+   * reporting partition load to the balancer when {@code loadReporter} is present (brokers only;
+   * the reporter's settings are the platform's).
+   */
+  static Map<String, String> nodeConfig(
+      ClusterLayout layout,
+      NodeLayout node,
+      Path dataDir,
+      Optional<TieredStorageSettings> tieredStorage,
+      Optional<LoadReporterSettings> loadReporter) {
     var config = new LinkedHashMap<String, String>();
     config.put("node.id", Integer.toString(node.nodeId()));
     config.put("process.roles", processRoles(node));
@@ -160,6 +177,9 @@ final class BrokerConfigFactory {
       config.putAll(
           tieredStorage.get().brokerSettings(layout, dataDir.resolveSibling(REMOTE_CACHE_DIR)));
       new java.util.TreeMap<>(TieredStorageSettings.clusterDefaults()).forEach(config::putIfAbsent);
+    }
+    if (loadReporter.isPresent() && node.runsBroker()) {
+      config.putAll(loadReporter.get().brokerSettings(layout));
     }
     return config;
   }

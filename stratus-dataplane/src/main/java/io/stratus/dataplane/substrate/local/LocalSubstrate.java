@@ -3,6 +3,7 @@ package io.stratus.dataplane.substrate.local;
 import io.stratus.api.Identifiers;
 import io.stratus.dataplane.substrate.ClusterLayout;
 import io.stratus.dataplane.substrate.ClusterPlan;
+import io.stratus.dataplane.substrate.LoadReporterSettings;
 import io.stratus.dataplane.substrate.NodeLayout;
 import io.stratus.dataplane.substrate.NodeProcess;
 import io.stratus.dataplane.substrate.Substrate;
@@ -86,6 +87,7 @@ public final class LocalSubstrate implements Substrate {
             NodeProcessLauncher.findSetsid(),
             options.brokerEnvironment());
     options.tieredStorage().ifPresent(TieredStorageSettings::requirePluginInstalled);
+    options.loadReporter().ifPresent(LoadReporterSettings::pluginJar);
   }
 
   @Override
@@ -169,8 +171,11 @@ public final class LocalSubstrate implements Substrate {
               + "; its data is gone. Remove the node and add a new one, or delete and"
               + " re-provision the cluster.");
     }
-    String classpath = kafka.classpath(layout.kafkaVersion());
-    NodeFiles.write(layout, node, paths, options.tieredStorage());
+    String classpath =
+        BrokerCommand.brokerClasspath(
+            kafka.classpath(layout.kafkaVersion()),
+            options.loadReporter().map(LoadReporterSettings::pluginJar).stream().toList());
+    NodeFiles.write(layout, node, paths, options.tieredStorage(), options.loadReporter());
     ProcessHandle process = launcher.launch(paths, classpath);
     PidFile.write(paths.pidFile(), process.pid());
     log.info(
@@ -313,7 +318,7 @@ public final class LocalSubstrate implements Substrate {
   /** Writes the node's files and formats its storage. */
   private void prepareNode(ClusterLayout layout, NodeLayout node, String classpath) {
     NodePaths paths = store.paths(layout.clusterId()).node(node.nodeId());
-    NodeFiles.write(layout, node, paths, options.tieredStorage());
+    NodeFiles.write(layout, node, paths, options.tieredStorage(), options.loadReporter());
     formatter.format(paths, classpath, layout.kafkaClusterId());
   }
 

@@ -1,5 +1,6 @@
 package io.stratus.dataplane.substrate.local;
 
+import io.stratus.dataplane.substrate.LoadReporterSettings;
 import io.stratus.dataplane.substrate.TieredStorageSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,11 @@ import java.util.Optional;
  * @param tieredStorage how clusters tier closed segments to object storage; empty for none
  * @param brokerEnvironment variables added to the environment brokers inherit (for example the
  *     object store's credentials, when they are not in the platform's own environment)
+ * @param pluginDirectory the broker plugin's directory ({@code
+ *     stratus-broker-plugins/target/plugin}), independent of tiered storage: when present, brokers
+ *     run the load reporter from the plugin's jar and publish partition load for the balancer; when
+ *     empty, no reporter is configured and the balancer works from the Admin API alone
+ * @param loadReportInterval how often brokers sample partition load, when they report it
  */
 public record LocalSubstrateOptions(
     Path kafkaHome,
@@ -30,7 +36,9 @@ public record LocalSubstrateOptions(
     String clientHost,
     Duration stopGrace,
     Optional<TieredStorageSettings> tieredStorage,
-    Map<String, String> brokerEnvironment) {
+    Map<String, String> brokerEnvironment,
+    Optional<Path> pluginDirectory,
+    Duration loadReportInterval) {
 
   public static final int DEFAULT_BROKER_HEAP_MB = 384;
   public static final int MIN_BROKER_HEAP_MB = 128;
@@ -45,6 +53,8 @@ public record LocalSubstrateOptions(
     Objects.requireNonNull(stopGrace, "stopGrace");
     Objects.requireNonNull(tieredStorage, "tieredStorage");
     brokerEnvironment = Map.copyOf(brokerEnvironment);
+    Objects.requireNonNull(pluginDirectory, "pluginDirectory");
+    Objects.requireNonNull(loadReportInterval, "loadReportInterval");
     if (brokerHeapMb < MIN_BROKER_HEAP_MB || brokerHeapMb > MAX_BROKER_HEAP_MB) {
       throw new IllegalArgumentException(
           "broker heap must be "
@@ -57,6 +67,8 @@ public record LocalSubstrateOptions(
     if (stopGrace.isNegative()) {
       throw new IllegalArgumentException("stop grace must not be negative, was " + stopGrace);
     }
+    // Fails early, naming the smallest interval, rather than when a broker starts.
+    pluginDirectory.ifPresent(dir -> new LoadReporterSettings(dir, loadReportInterval));
   }
 
   /** The defaults, with brokers taken from {@code kafkaHome}. */
@@ -68,25 +80,51 @@ public record LocalSubstrateOptions(
         DEFAULT_CLIENT_HOST,
         DEFAULT_STOP_GRACE,
         Optional.empty(),
-        Map.of());
+        Map.of(),
+        Optional.empty(),
+        LoadReporterSettings.DEFAULT_INTERVAL);
   }
 
   /** These options with another {@code java}. */
   public LocalSubstrateOptions withJavaExecutable(Path java) {
     return new LocalSubstrateOptions(
-        kafkaHome, java, brokerHeapMb, clientHost, stopGrace, tieredStorage, brokerEnvironment);
+        kafkaHome,
+        java,
+        brokerHeapMb,
+        clientHost,
+        stopGrace,
+        tieredStorage,
+        brokerEnvironment,
+        pluginDirectory,
+        loadReportInterval);
   }
 
   /** These options with another broker heap. */
   public LocalSubstrateOptions withBrokerHeapMb(int heapMb) {
     return new LocalSubstrateOptions(
-        kafkaHome, javaExecutable, heapMb, clientHost, stopGrace, tieredStorage, brokerEnvironment);
+        kafkaHome,
+        javaExecutable,
+        heapMb,
+        clientHost,
+        stopGrace,
+        tieredStorage,
+        brokerEnvironment,
+        pluginDirectory,
+        loadReportInterval);
   }
 
   /** These options with another client host. */
   public LocalSubstrateOptions withClientHost(String host) {
     return new LocalSubstrateOptions(
-        kafkaHome, javaExecutable, brokerHeapMb, host, stopGrace, tieredStorage, brokerEnvironment);
+        kafkaHome,
+        javaExecutable,
+        brokerHeapMb,
+        host,
+        stopGrace,
+        tieredStorage,
+        brokerEnvironment,
+        pluginDirectory,
+        loadReportInterval);
   }
 
   /** These options with another default stop grace. */
@@ -98,7 +136,9 @@ public record LocalSubstrateOptions(
         clientHost,
         grace,
         tieredStorage,
-        brokerEnvironment);
+        brokerEnvironment,
+        pluginDirectory,
+        loadReportInterval);
   }
 
   /** These options with clusters tiering segments as {@code settings} say. */
@@ -110,13 +150,59 @@ public record LocalSubstrateOptions(
         clientHost,
         stopGrace,
         Optional.of(settings),
-        brokerEnvironment);
+        brokerEnvironment,
+        pluginDirectory,
+        loadReportInterval);
   }
 
   /** These options with {@code environment} added to what brokers inherit. */
   public LocalSubstrateOptions withBrokerEnvironment(Map<String, String> environment) {
     return new LocalSubstrateOptions(
-        kafkaHome, javaExecutable, brokerHeapMb, clientHost, stopGrace, tieredStorage, environment);
+        kafkaHome,
+        javaExecutable,
+        brokerHeapMb,
+        clientHost,
+        stopGrace,
+        tieredStorage,
+        environment,
+        pluginDirectory,
+        loadReportInterval);
+  }
+
+  /**
+   * These options with brokers running the load reporter from the broker plugin in {@code
+   * directory}, whether or not clusters tier to object storage.
+   */
+  public LocalSubstrateOptions withPluginDirectory(Path directory) {
+    return new LocalSubstrateOptions(
+        kafkaHome,
+        javaExecutable,
+        brokerHeapMb,
+        clientHost,
+        stopGrace,
+        tieredStorage,
+        brokerEnvironment,
+        Optional.of(directory),
+        loadReportInterval);
+  }
+
+  /** These options with brokers sampling partition load every {@code interval}. */
+  public LocalSubstrateOptions withLoadReportInterval(Duration interval) {
+    return new LocalSubstrateOptions(
+        kafkaHome,
+        javaExecutable,
+        brokerHeapMb,
+        clientHost,
+        stopGrace,
+        tieredStorage,
+        brokerEnvironment,
+        pluginDirectory,
+        interval);
+  }
+
+  /** How brokers report load, when they do: with a plugin directory only. */
+  public Optional<LoadReporterSettings> loadReporter() {
+    return pluginDirectory.map(dir -> new LoadReporterSettings(dir, loadReportInterval));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.stratus.dataplane.substrate.local;
 
 import io.stratus.dataplane.substrate.ClusterLayout;
+import io.stratus.dataplane.substrate.LoadReporterSettings;
 import io.stratus.dataplane.substrate.NodeLayout;
 import io.stratus.dataplane.substrate.TieredStorageSettings;
 import java.util.Optional;
@@ -18,7 +19,8 @@ final class NodeFiles {
       ClusterLayout layout,
       NodeLayout node,
       NodePaths paths,
-      Optional<TieredStorageSettings> tieredStorage) {
+      Optional<TieredStorageSettings> tieredStorage,
+      Optional<LoadReporterSettings> loadReporter) {
     String header =
         "Node "
             + node.nodeId()
@@ -29,7 +31,9 @@ final class NodeFiles {
     FileOperations.writeAtomically(
         paths.serverProperties(),
         PropertiesText.render(
-            header, BrokerConfigFactory.nodeConfig(layout, node, paths.dataDir(), tieredStorage)),
+            header,
+            BrokerConfigFactory.nodeConfig(
+                layout, node, paths.dataDir(), tieredStorage, loadReporter)),
         true);
     FileOperations.writeAtomically(
         paths.loggingConfig(),

@@ -65,4 +65,15 @@ class BrokerCommandTest {
             "/data/lkc-abc123/nodes/2/server.properties",
             "--ignore-formatted");
   }
+
+  @Test
+  void thePluginJarAloneFollowsKafkasJarsOnTheBrokersClasspath() {
+    assertThat(
+            BrokerCommand.brokerClasspath(
+                "/kafka/4.4.0/libs/*",
+                java.util.List.of(Path.of("/plugin/stratus-broker-plugins-0.1.0.jar"))))
+        .isEqualTo("/kafka/4.4.0/libs/*:/plugin/stratus-broker-plugins-0.1.0.jar");
+    assertThat(BrokerCommand.brokerClasspath("/kafka/4.4.0/libs/*", java.util.List.of()))
+        .isEqualTo("/kafka/4.4.0/libs/*");
+  }
 }

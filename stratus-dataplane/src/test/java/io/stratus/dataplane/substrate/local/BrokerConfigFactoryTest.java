@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stratus.dataplane.substrate.ClusterLayout;
+import io.stratus.dataplane.substrate.LoadReporterSettings;
 import io.stratus.dataplane.substrate.SubstrateException;
 import io.stratus.dataplane.substrate.TestLayouts;
 import io.stratus.dataplane.substrate.TieredStorageSettings;
 import io.stratus.plugins.tiered.store.ObjectStoreLocation;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -262,5 +264,73 @@ class BrokerConfigFactoryTest {
                     3, Map.of("rsm.config.object.store", "file:/elsewhere")))
         .isInstanceOf(SubstrateException.class)
         .hasMessageContaining("rsm.config.object.store");
+  }
+
+  private static final LoadReporterSettings REPORTER =
+      new LoadReporterSettings(Path.of("/opt/stratus/plugin"), Duration.ofSeconds(2));
+
+  @Test
+  void reportingBrokersRunTheLoadReporterBesideKafkasJmxReporterOnTheInternalListener() {
+    var config =
+        BrokerConfigFactory.nodeConfig(
+            layout, layout.node(3).orElseThrow(), DATA, Optional.empty(), Optional.of(REPORTER));
+
+    assertThat(config)
+        .containsEntry(
+            "metric.reporters",
+            "org.apache.kafka.common.metrics.JmxReporter,"
+                + "io.stratus.plugins.metrics.PartitionLoadReporter")
+        .containsEntry(
+            "stratus.load.reporter.bootstrap.servers",
+            "127.0.0.1:9200,127.0.0.1:9201,127.0.0.1:9202,127.0.0.1:9203")
+        .containsEntry("stratus.load.reporter.security.protocol", "SASL_PLAINTEXT")
+        .containsEntry("stratus.load.reporter.sasl.mechanism", "PLAIN")
+        .containsEntry("stratus.load.reporter.topic", "__stratus_partition_load")
+        .containsEntry("stratus.load.reporter.interval.ms", "2000");
+    assertThat(config.get("stratus.load.reporter.sasl.jaas.config"))
+        .as("the reporter logs in as the internal user, with no user_ entries of a server login")
+        .contains("username=\"stratus-internal\"")
+        .doesNotContain("user_");
+  }
+
+  @Test
+  void controllerOnlyNodesAndNodesWithoutAPluginDirectoryReportNothing() {
+    var withController =
+        layout.withNode(
+            new io.stratus.dataplane.substrate.NodeLayout(
+                9,
+                java.util.EnumSet.of(io.stratus.dataplane.substrate.NodeRole.CONTROLLER),
+                0,
+                0,
+                9309));
+
+    var controller =
+        BrokerConfigFactory.nodeConfig(
+            withController,
+            withController.node(9).orElseThrow(),
+            DATA,
+            Optional.empty(),
+            Optional.of(REPORTER));
+    var plain = BrokerConfigFactory.nodeConfig(layout, layout.node(0).orElseThrow(), DATA);
+
+    assertThat(controller.keySet())
+        .noneMatch(key -> key.startsWith("stratus.load.reporter."))
+        .doesNotContain("metric.reporters");
+    assertThat(plain.keySet())
+        .noneMatch(key -> key.startsWith("stratus.load.reporter."))
+        .doesNotContain("metric.reporters");
+  }
+
+  @Test
+  void usersCannotTakeOverTheLoadReporter() {
+    assertThatThrownBy(
+            () ->
+                BrokerConfigFactory.clusterConfig(
+                    3,
+                    Map.of(
+                        "metric.reporters", "com.example.Spy",
+                        "stratus.load.reporter.topic", "elsewhere")))
+        .isInstanceOf(SubstrateException.class)
+        .hasMessageContaining("[metric.reporters, stratus.load.reporter.topic]");
   }
 }

@@ -71,4 +71,34 @@ class LocalSubstrateTest {
     assertThatThrownBy(() -> defaults.withBrokerHeapMb(1024))
         .hasMessageContaining("broker heap must be 128 to 512 MiB");
   }
+
+  @Test
+  void aPluginDirectoryWithoutThePluginJarIsRefusedBeforeAnyBrokerStarts() throws Exception {
+    Path home = temp.resolve("kafka");
+    Files.createDirectories(home.resolve("4.4.0/libs"));
+    Path plugins = Files.createDirectories(temp.resolve("plugin"));
+    Files.createFile(plugins.resolve("zstd-jni-1.5.7-17.jar"));
+    var options = LocalSubstrateOptions.defaults(home).withPluginDirectory(plugins);
+
+    assertThatThrownBy(() -> new LocalSubstrate(temp.resolve("clusters"), options))
+        .isInstanceOf(SubstrateException.class)
+        .hasMessageContaining("stratus-broker-plugins-*.jar")
+        .hasMessageContaining(plugins.toString());
+  }
+
+  @Test
+  void loadReportingIsOffWithoutAPluginDirectoryAndEverySecondIsAllowed() {
+    var defaults = LocalSubstrateOptions.defaults(temp);
+
+    assertThat(defaults.pluginDirectory()).isEmpty();
+    assertThat(defaults.loadReporter()).isEmpty();
+    var reporting =
+        defaults.withPluginDirectory(temp).withLoadReportInterval(Duration.ofSeconds(1));
+    assertThat(reporting.loadReporter())
+        .hasValueSatisfying(
+            settings -> assertThat(settings.interval()).isEqualTo(Duration.ofSeconds(1)));
+    assertThat(reporting.withBrokerHeapMb(256).loadReporter()).isEqualTo(reporting.loadReporter());
+    assertThatThrownBy(() -> reporting.withLoadReportInterval(Duration.ofMillis(10)))
+        .hasMessageContaining("load report interval must be at least 100 ms");
+  }
 }

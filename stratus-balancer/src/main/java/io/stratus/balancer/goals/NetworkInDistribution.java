@@ -1,0 +1,20 @@
+package io.stratus.balancer.goals;
+
+import io.stratus.balancer.model.Resource;
+
+/** Soft: the bytes per second written per alive broker lie within a band around the mean. */
+public final class NetworkInDistribution extends DistributionGoal {
+
+  /**
+   * @param upperThreshold how far above the mean a broker may be, as a share of it (0.10)
+   * @param lowerThreshold how far below the mean a broker may be, as a share of it (0.20)
+   */
+  public NetworkInDistribution(double upperThreshold, double lowerThreshold) {
+    super(Resource.NETWORK_IN, upperThreshold, lowerThreshold);
+  }
+
+  @Override
+  public String name() {
+    return "NetworkInDistribution";
+  }
+}
