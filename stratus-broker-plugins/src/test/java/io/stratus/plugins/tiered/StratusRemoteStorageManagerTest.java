@@ -321,7 +321,9 @@ class StratusRemoteStorageManagerTest {
 
   @Test
   void metricsMove() throws Exception {
-    harness = RsmHarness.start(root);
+    // No prefetch: chunks fetched ahead in the background would add to the download count at a
+    // moment the test does not control.
+    harness = RsmHarness.start(root, Map.of(TieredStorageConfig.PREFETCH_CHUNKS, 0));
     TestSegment segment =
         TestSegment.write(root.resolve("log"), TestSegment.Batches.MIXED, 20, true);
     RemoteLogSegmentMetadata metadata = segment.metadata();

@@ -6,6 +6,7 @@ import io.stratus.controlplane.ControlPlane;
 import io.stratus.controlplane.ControlPlaneSettings;
 import io.stratus.dataplane.agent.Agent;
 import io.stratus.dataplane.agent.AgentSettings;
+import io.stratus.dataplane.balance.BalancerRuntimeSettings;
 import io.stratus.dataplane.substrate.ClusterPlan;
 import io.stratus.dataplane.substrate.Substrate;
 import java.io.IOException;
@@ -134,11 +135,21 @@ public final class Platform implements AutoCloseable {
                 Duration.ofSeconds(1),
                 settings.stopGrace(),
                 Clock.systemUTC(),
-                Optional.of(objectStore.location())),
+                Optional.of(objectStore.location()),
+                BalancerRuntimeSettings.defaults(diskBytes(data))),
             clusters);
     agent.start();
     newAdminKey = controlPlane.issueInitialAdminKey();
     credentialsFile = writeCredentials(data, controlPlane.apiUrl(), newAdminKey);
+  }
+
+  /** The size of the disk the data directory is on, which all brokers of the machine share. */
+  private static long diskBytes(Path data) {
+    try {
+      return java.nio.file.Files.getFileStore(data).getTotalSpace();
+    } catch (java.io.IOException e) {
+      throw new PlatformException("cannot read the size of the disk under " + data, e);
+    }
   }
 
   private synchronized void abortIfClosed() {

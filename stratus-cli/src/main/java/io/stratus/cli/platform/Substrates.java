@@ -38,7 +38,9 @@ record Substrates(Substrate system, Substrate clusters) {
             TieredStorageSettings.DEFAULT_CACHE_BYTES_PER_NODE);
     return new Substrates(
         new LocalSubstrate(data.resolve("system"), options.withBrokerHeapMb(SYSTEM_HEAP_MB)),
-        new LocalSubstrate(data.resolve("clusters"), options.withTieredStorage(tiered)));
+        new LocalSubstrate(
+            data.resolve("clusters"),
+            options.withTieredStorage(tiered).withPluginDirectory(settings.pluginsHome())));
   }
 
   /** The versions under the Kafka home that have a {@code libs} directory. */

@@ -9,6 +9,7 @@ import io.stratus.controlplane.ControlPlane;
 import io.stratus.controlplane.ControlPlaneSettings;
 import io.stratus.dataplane.agent.Agent;
 import io.stratus.dataplane.agent.AgentSettings;
+import io.stratus.dataplane.balance.BalancerRuntimeSettings;
 import io.stratus.dataplane.substrate.ClusterLayout;
 import io.stratus.dataplane.substrate.ClusterPlan;
 import io.stratus.dataplane.substrate.NodeLayout;
@@ -110,7 +111,8 @@ class ControlPlaneOutageIT {
                 Duration.ofSeconds(1),
                 GRACE,
                 Clock.systemUTC(),
-                Optional.empty()),
+                Optional.empty(),
+                BalancerRuntimeSettings.defaults(1L << 40)),
             tenantSubstrate);
     agent.start();
     System.out.printf("platform started in %.1fs%n", seconds(started));

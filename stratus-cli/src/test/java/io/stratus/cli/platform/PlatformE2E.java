@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,7 +28,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -315,18 +313,7 @@ class PlatformE2E {
   }
 
   private Properties tenantClient() throws Exception {
-    Properties config = new Properties();
-    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-    config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
-    config.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
-    config.put(
-        SaslConfigs.SASL_JAAS_CONFIG,
-        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-            + key
-            + "\" password=\""
-            + secret
-            + "\";");
-    return config;
+    return TenantClient.properties(bootstrap(), key, secret);
   }
 
   private Set<String> consumeAll(String topic) throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stratus.api.StratusJson;
 import io.stratus.plugins.testing.S3ProxyServer;
 import io.stratus.plugins.tiered.store.ObjectStore;
 import io.stratus.plugins.tiered.store.ObjectStoreLocation;
@@ -16,22 +15,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewPartitionReassignment;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -217,56 +212,52 @@ class S3TieredStorageE2E extends TieredStorageScenario {
 
   @Test
   @Order(13)
-  void aNewReplicaCopiesOnlyTheHotSet() throws Exception {
+  void aBrokerAddedTakesReplicasCopyingOnlyTheirHotSet() throws Exception {
     RestClient.Answer patched = api.patch("/v1/clusters/" + clusterId, "{\"brokers\":4}", null);
     assertThat(patched.status()).as(patched.body().toString()).isEqualTo(202);
     api.awaitReady(
         clusterId, 4, patched.body().path("resourceVersion").asLong(), Duration.ofMinutes(4));
-    awaitOnlyTheHotSetIsLocal();
-    try (Admin admin = Admin.create(internalClient())) {
-      Map<TopicPartition, Optional<NewPartitionReassignment>> moves = new java.util.HashMap<>();
-      for (TopicPartition partition : partitions()) {
-        List<Integer> replicas =
-            admin
-                .describeTopics(List.of(TOPIC))
-                .allTopicNames()
-                .get()
-                .get(TOPIC)
-                .partitions()
-                .get(partition.partition())
-                .replicas()
-                .stream()
-                .map(node -> node.id() == 2 ? 3 : node.id())
-                .toList();
-        moves.put(partition, Optional.of(new NewPartitionReassignment(replicas)));
-      }
-      admin.alterPartitionReassignments(moves).all().get();
-      await("broker 3 takes over broker 2's replicas")
-          .atMost(Duration.ofMinutes(3))
-          .until(() -> admin.listPartitionReassignments().reassignments().get().isEmpty());
-    }
-    // Bytes of log segments the new replica holds: what it fetched from the leader. (Index files
+    JsonNode balance =
+        await("the balancer gives broker 3 its share and finishes")
+            .atMost(Duration.ofMinutes(5))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(
+                () -> api.get("/v1/clusters/" + clusterId + "/balance").body(),
+                b ->
+                    b.at("/lastPlan/trigger").asText().contains("broker 3 added")
+                        && b.at("/progress/finishedAt").isTextual());
+    System.out.printf("plan for the new broker: %s%n", balance.path("lastPlan"));
+    assertThat(balance.at("/progress/phase").asText()).isEqualTo("DONE");
+
+    // Bytes of log segments each new replica holds: what it fetched from its leader. (Index files
     // are preallocated, so their size on disk says nothing about what was copied.)
-    long copied = 0;
-    Map<String, Long> perPartition = new TreeMap<>();
+    Map<String, Long> copied = new TreeMap<>();
     try (var dirs = Files.list(nodeDirectory(3).resolve("data"))) {
       for (Path dir :
           dirs.filter(d -> d.getFileName().toString().startsWith(TOPIC + "-")).toList()) {
-        long bytes =
+        copied.put(
+            dir.getFileName().toString(),
             filesUnder(dir).stream()
                 .filter(f -> f.getFileName().toString().endsWith(".log"))
                 .mapToLong(TieredStorageScenario::sizeOf)
-                .sum();
-        perPartition.put(dir.getFileName().toString(), bytes);
-        copied += bytes;
+                .sum());
       }
     }
-    System.out.printf("new replica's log bytes per partition: %s%n", perPartition);
-    long total = produced.get() * (VALUE_BYTES + 20);
+    assertThat(copied).as("replicas of %s the balancer gave broker 3", TOPIC).isNotEmpty();
+    // The whole of each moved partition, local and tiered: records times their size in a batch.
+    long perPartition = produced.get() / PARTITIONS * (VALUE_BYTES + 20);
+    long whole = perPartition * copied.size();
+    long bytesCopied = copied.values().stream().mapToLong(Long::longValue).sum();
+    long planned = balance.at("/lastPlan/bytesToMove").asLong();
     System.out.printf(
-        "new replica on broker 3 copied %d bytes of a topic of about %d bytes (%.1f%%)%n",
-        copied, total, 100.0 * copied / total);
-    assertThat(copied).as("bytes copied to the new replica").isPositive().isLessThan(total / 10);
+        "broker 3 got %d replicas of %s and copied %d bytes (%s); the plan counted %d local bytes"
+            + " for all its moves; the moved partitions' whole size is about %d bytes (%.1f%%"
+            + " copied)%n",
+        copied.size(), TOPIC, bytesCopied, copied, planned, whole, 100.0 * bytesCopied / whole);
+    assertThat(bytesCopied)
+        .as("bytes copied to the new replicas")
+        .isPositive()
+        .isLessThan(whole / 10);
     assertThat(countFromBeginning()).isEqualTo(produced.get());
   }
 
@@ -316,27 +307,6 @@ class S3TieredStorageE2E extends TieredStorageScenario {
 
   /** The platform's own login on the internal listener, from the cluster's layout. */
   private Properties internalClient() throws Exception {
-    JsonNode layout =
-        StratusJson.mapper()
-            .readTree(data.resolve("clusters").resolve(clusterId).resolve("cluster.json").toFile());
-    JsonNode credentials = layout.path("internalCredentials");
-    List<String> servers = new ArrayList<>();
-    for (JsonNode node : layout.path("nodes")) {
-      if (node.path("internalPort").asInt() > 0) {
-        servers.add("127.0.0.1:" + node.path("internalPort").asInt());
-      }
-    }
-    Properties config = new Properties();
-    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, String.join(",", servers));
-    config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
-    config.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
-    config.put(
-        SaslConfigs.SASL_JAAS_CONFIG,
-        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-            + credentials.path("username").asText()
-            + "\" password=\""
-            + credentials.path("password").asText()
-            + "\";");
-    return config;
+    return InternalClient.properties(data, clusterId);
   }
 }

@@ -1,5 +1,6 @@
 package io.stratus.dataplane.agent;
 
+import io.stratus.api.BalanceStatus;
 import io.stratus.api.ClusterStatus;
 import io.stratus.api.DesiredCluster;
 import io.stratus.api.StatusEvent;
@@ -37,7 +38,10 @@ public final class Agent implements AutoCloseable {
   private final StateChannel channel;
   private final ClusterReconciler reconciler;
   private final ScheduledExecutorService loop;
+  private static final Duration BALANCE_EVERY = Duration.ofSeconds(2);
+
   private final Map<String, ClusterStatus> reported = new HashMap<>();
+  private final Map<String, BalanceStatus> reportedBalance = new HashMap<>();
   private final Set<String> reportedGone = new HashSet<>();
   private final Set<String> warnedUnknown = new HashSet<>();
   private DesiredState desired = DesiredState.empty();
@@ -56,7 +60,9 @@ public final class Agent implements AutoCloseable {
             identity,
             settings.stopGrace(),
             new StorageUpkeep(
-                settings.objectStore().map(ObjectStoreLocation::open), settings.clock()));
+                settings.objectStore().map(ObjectStoreLocation::open), settings.clock()),
+            settings.balancing(),
+            settings.clock());
     this.loop =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -127,7 +133,9 @@ public final class Agent implements AutoCloseable {
   private void reconcile(DesiredCluster cluster) {
     ClusterReconciler.Outcome outcome;
     try {
-      outcome = reconciler.reconcile(cluster, desired.keysOf(cluster.id()));
+      outcome =
+          reconciler.reconcile(
+              cluster, desired.keysOf(cluster.id()), desired.balanceRequest(cluster.id()));
     } catch (RuntimeException e) {
       // One cluster's trouble must not hold up the others; it is retried on the next tick.
       LOG.error("[cluster={}] reconcile pass failed: {}", cluster.id(), e.toString(), e);
@@ -135,6 +143,7 @@ public final class Agent implements AutoCloseable {
     }
     if (outcome instanceof ClusterReconciler.Gone) {
       reported.remove(cluster.id());
+      reportedBalance.remove(cluster.id());
       if (reportedGone.add(cluster.id())) {
         LOG.info("[cluster={}] removed", cluster.id());
         channel.publishGone(cluster.id());
@@ -151,7 +160,30 @@ public final class Agent implements AutoCloseable {
             new StatusEvent.ClusterReported(
                 cluster.id(), report.status(), settings.clock().instant()));
       }
+      report.balance().ifPresent(balance -> publishBalance(cluster.id(), balance));
     }
+  }
+
+  /**
+   * Publishes a cluster's balance when it changed, but a changing progress at most every {@link
+   * #BALANCE_EVERY}: a move in flight changes it on every pass.
+   */
+  private void publishBalance(String clusterId, BalanceStatus balance) {
+    BalanceStatus last = reportedBalance.get(clusterId);
+    if (balance.equals(last)) {
+      return;
+    }
+    Instant now = settings.clock().instant();
+    boolean sameState =
+        last != null
+            && last.state() == balance.state()
+            && last.handledRequest().equals(balance.handledRequest())
+            && last.lastPlan().equals(balance.lastPlan());
+    if (sameState && now.isBefore(last.updatedAt().plus(BALANCE_EVERY))) {
+      return;
+    }
+    reportedBalance.put(clusterId, balance);
+    channel.publish(new StatusEvent.BalanceReported(clusterId, balance, now));
   }
 
   private void connect() {

@@ -1,5 +1,6 @@
 package io.stratus.dataplane.agent;
 
+import io.stratus.dataplane.balance.BalancerRuntimeSettings;
 import io.stratus.plugins.tiered.store.ObjectStoreLocation;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param stopGrace how long a broker gets to shut down before it is killed
  * @param clock the source of timestamps in status events
  * @param objectStore where the substrate's clusters tier segments; empty when they do not
+ * @param balancing how the agent keeps its clusters balanced
  */
 public record AgentSettings(
     Map<String, Object> stateClientConfig,
@@ -29,10 +31,12 @@ public record AgentSettings(
     Duration tick,
     Duration stopGrace,
     Clock clock,
-    Optional<ObjectStoreLocation> objectStore) {
+    Optional<ObjectStoreLocation> objectStore,
+    BalancerRuntimeSettings balancing) {
 
   public AgentSettings {
     stateClientConfig = Map.copyOf(stateClientConfig);
     Objects.requireNonNull(objectStore, "objectStore");
+    Objects.requireNonNull(balancing, "balancing");
   }
 }

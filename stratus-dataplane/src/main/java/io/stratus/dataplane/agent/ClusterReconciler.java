@@ -1,12 +1,17 @@
 package io.stratus.dataplane.agent;
 
+import io.stratus.api.BalanceStatus;
 import io.stratus.api.BrokerState;
 import io.stratus.api.BrokerStatus;
 import io.stratus.api.ClusterPhase;
 import io.stratus.api.ClusterStatus;
 import io.stratus.api.DesiredCluster;
+import io.stratus.api.DesiredEvent.BalanceRequested;
 import io.stratus.api.DesiredEvent.TenantKeyIssued;
 import io.stratus.api.SealedSecrets;
+import io.stratus.balancer.BalancerException;
+import io.stratus.dataplane.balance.BalancerRuntimeSettings;
+import io.stratus.dataplane.balance.ClusterBalancer;
 import io.stratus.dataplane.kafka.ClusterAdmin;
 import io.stratus.dataplane.kafka.ClusterAdminException;
 import io.stratus.dataplane.reconcile.ClusterDecider;
@@ -20,12 +25,14 @@ import io.stratus.dataplane.substrate.NodeProcess;
 import io.stratus.dataplane.substrate.NodeRole;
 import io.stratus.dataplane.substrate.Substrate;
 import io.stratus.dataplane.tiering.StorageUpkeep;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -43,8 +50,8 @@ public final class ClusterReconciler implements AutoCloseable {
   /** What to report for a cluster after one pass. */
   public sealed interface Outcome {}
 
-  /** The cluster exists; report this status. */
-  public record Report(ClusterStatus status) implements Outcome {}
+  /** The cluster exists; report this status, and this balance once the balancer runs. */
+  public record Report(ClusterStatus status, Optional<BalanceStatus> balance) implements Outcome {}
 
   /** The cluster has been removed completely. */
   public record Gone() implements Outcome {}
@@ -60,17 +67,29 @@ public final class ClusterReconciler implements AutoCloseable {
   private final Map<String, Set<Integer>> unconfirmedStarts = new HashMap<>();
 
   private final StorageUpkeep storage;
+  private final BalancerRuntimeSettings balancing;
+  private final Clock clock;
+  private final Map<String, ClusterBalancer> balancers = new HashMap<>();
+  private final Map<String, Set<Integer>> cordoned = new HashMap<>();
 
   public ClusterReconciler(
-      Substrate substrate, AgentIdentity identity, Duration stopGrace, StorageUpkeep storage) {
+      Substrate substrate,
+      AgentIdentity identity,
+      Duration stopGrace,
+      StorageUpkeep storage,
+      BalancerRuntimeSettings balancing,
+      Clock clock) {
     this.substrate = substrate;
     this.identity = identity;
     this.stopGrace = stopGrace;
     this.storage = storage;
+    this.balancing = balancing;
+    this.clock = clock;
   }
 
   /** One reconcile pass over a desired cluster. */
-  public Outcome reconcile(DesiredCluster desired, Set<TenantKeyIssued> keys) {
+  public Outcome reconcile(
+      DesiredCluster desired, Set<TenantKeyIssued> keys, Optional<BalanceRequested> request) {
     String id = desired.id();
     Optional<ClusterLayout> layout = substrate.layout(id);
     if (seen.add(id) && layout.isPresent()) {
@@ -97,7 +116,8 @@ public final class ClusterReconciler implements AutoCloseable {
       everReady.add(id);
       storage.tend(id, admin(id));
     }
-    return new Report(status(desired, observation, decision, message));
+    Optional<BalanceStatus> balance = balance(desired, observation, decision, request);
+    return new Report(status(desired, observation, decision, message), balance);
   }
 
   /**
@@ -177,12 +197,18 @@ public final class ClusterReconciler implements AutoCloseable {
     } else if (step instanceof Step.AddBroker) {
       NodeLayout added = substrate.addBroker(id);
       start(id, added.nodeId());
-    } else if (step instanceof Step.MoveReplicas move) {
-      admin(id).reassign(move.targets());
+    } else if (step instanceof Step.DrainBroker drain) {
+      Set<Integer> cordons = cordons(id);
+      if (!cordons.contains(drain.brokerId())) {
+        admin(id).cordon(drain.brokerId());
+        cordons.add(drain.brokerId());
+        LOG.info("[cluster={} broker={}] cordoned: no new partitions", id, drain.brokerId());
+      }
     } else if (step instanceof Step.RemoveBroker remove) {
       substrate.stop(id, remove.brokerId(), stopGrace);
       admin(id).unregisterBroker(remove.brokerId());
       substrate.removeNode(id, remove.brokerId());
+      cordons(id).remove(remove.brokerId());
     } else if (step instanceof Step.CreateKeys create) {
       for (TenantKeyIssued key : keys) {
         if (create.keys().contains(key.key())) {
@@ -190,6 +216,8 @@ public final class ClusterReconciler implements AutoCloseable {
         }
       }
     } else if (step instanceof Step.DeleteCluster) {
+      closeBalancer(id);
+      cordoned.remove(id);
       closeAdmin(id);
       unconfirmedStarts.remove(id);
       substrate.delete(id);
@@ -228,6 +256,90 @@ public final class ClusterReconciler implements AutoCloseable {
       }
     }
     return confirmed;
+  }
+
+  /**
+   * Runs the cluster's balancer once the cluster serves: all of Kafka's answers are needed to plan,
+   * so a cluster still provisioning, or one Kafka does not answer for, is left alone this pass.
+   */
+  private Optional<BalanceStatus> balance(
+      DesiredCluster desired,
+      Observation seen,
+      Decision decision,
+      Optional<BalanceRequested> request) {
+    String id = desired.id();
+    if (desired.deleting()
+        || seen.layout().isEmpty()
+        || seen.registered().isEmpty()
+        || !everReady.contains(id)) {
+      return Optional.ofNullable(balancers.get(id)).flatMap(ClusterBalancer::status);
+    }
+    try {
+      liftStaleCordons(id, seen.layout().get(), decision.draining());
+      ClusterBalancer balancer = balancer(id);
+      Set<Integer> brokers =
+          seen.layout().get().nodes().stream()
+              .filter(n -> n.roles().contains(NodeRole.BROKER))
+              .map(NodeLayout::nodeId)
+              .collect(Collectors.toSet());
+      return Optional.of(
+          balancer.tick(
+              new ClusterBalancer.Pass(
+                  desired.spec().balancing().mode(),
+                  brokers,
+                  seen.registered().get(),
+                  decision.draining() >= 0
+                      ? OptionalInt.of(decision.draining())
+                      : OptionalInt.empty(),
+                  request)));
+    } catch (BalancerException | ClusterAdminException e) {
+      LOG.warn("[cluster={}] balancer pass failed: {}", id, e.getMessage());
+      return Optional.ofNullable(balancers.get(id)).flatMap(ClusterBalancer::status);
+    }
+  }
+
+  private ClusterBalancer balancer(String clusterId) {
+    ClusterBalancer balancer = balancers.get(clusterId);
+    if (balancer == null) {
+      balancer =
+          ClusterBalancer.open(clusterId, substrate.adminConfig(clusterId), balancing, clock);
+      balancers.put(clusterId, balancer);
+    }
+    return balancer;
+  }
+
+  private void closeBalancer(String clusterId) {
+    ClusterBalancer balancer = balancers.remove(clusterId);
+    if (balancer != null) {
+      balancer.close();
+    }
+  }
+
+  /** The brokers this agent cordoned, first read from Kafka after the agent (re)starts. */
+  private Set<Integer> cordons(String clusterId) {
+    Set<Integer> known = cordoned.get(clusterId);
+    if (known == null) {
+      Set<Integer> brokers =
+          substrate
+              .layout(clusterId)
+              .map(l -> l.nodes().stream().map(NodeLayout::nodeId).collect(Collectors.toSet()))
+              .orElse(Set.of());
+      known = new HashSet<>(admin(clusterId).cordoned(brokers));
+      cordoned.put(clusterId, known);
+    }
+    return known;
+  }
+
+  /** Uncordons brokers that are no longer being removed (the user asked for them back). */
+  private void liftStaleCordons(String clusterId, ClusterLayout layout, int draining) {
+    Set<Integer> cordons = cordons(clusterId);
+    for (Integer broker : List.copyOf(cordons)) {
+      if (broker != draining) {
+        admin(clusterId).uncordon(broker);
+        cordons.remove(broker);
+        LOG.info("[cluster={} broker={}] uncordoned: it stays", clusterId, broker);
+      }
+    }
   }
 
   private void createKey(String clusterId, TenantKeyIssued key) {
@@ -312,6 +424,8 @@ public final class ClusterReconciler implements AutoCloseable {
 
   @Override
   public void close() {
+    balancers.values().forEach(ClusterBalancer::close);
+    balancers.clear();
     admins.values().forEach(ClusterAdmin::close);
     admins.clear();
     storage.close();

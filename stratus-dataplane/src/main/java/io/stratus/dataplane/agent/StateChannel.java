@@ -150,6 +150,7 @@ public final class StateChannel implements AutoCloseable {
 
   /** Publishes that a cluster is completely gone from this data plane. */
   public void publishGone(String clusterId) {
+    outbox.offer(StatusEvent.balanceKey(clusterId), null);
     outbox.offer(StatusEvent.clusterKey(clusterId), null);
   }
 

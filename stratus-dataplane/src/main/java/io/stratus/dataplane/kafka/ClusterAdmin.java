@@ -43,6 +43,9 @@ public final class ClusterAdmin implements AutoCloseable {
 
   private static final int SCRAM_ITERATIONS = 8192;
 
+  // Kafka's ServerLogConfigs.CORDONED_LOG_DIRS_CONFIG lives in server-common, not in the client.
+  private static final String CORDONED_LOG_DIRS = "cordoned.log.dirs";
+
   private final Admin admin;
 
   /** Connects (lazily, as Kafka's Admin does) with the given client configuration. */
@@ -121,6 +124,55 @@ public final class ClusterAdmin implements AutoCloseable {
   /** Removes a stopped broker's registration from the cluster metadata. */
   public void unregisterBroker(int brokerId) {
     await(admin.unregisterBroker(brokerId).all(), "unregister broker " + brokerId);
+  }
+
+  /**
+   * Cordons a broker (Kafka's {@code cordoned.log.dirs=*}, a dynamic per-broker config): Kafka
+   * places no new partition on it, so a broker being drained does not fill up again. Idempotent.
+   */
+  public void cordon(int brokerId) {
+    alterBrokerConfig(brokerId, CORDONED_LOG_DIRS, "*", AlterConfigOp.OpType.SET, "cordon");
+  }
+
+  /** Lifts {@link #cordon}. Idempotent. */
+  public void uncordon(int brokerId) {
+    alterBrokerConfig(brokerId, CORDONED_LOG_DIRS, "", AlterConfigOp.OpType.DELETE, "uncordon");
+  }
+
+  /** Which of these brokers are cordoned. */
+  public Set<Integer> cordoned(Set<Integer> brokerIds) {
+    if (brokerIds.isEmpty()) {
+      return Set.of();
+    }
+    List<ConfigResource> resources =
+        brokerIds.stream()
+            .map(id -> new ConfigResource(ConfigResource.Type.BROKER, String.valueOf(id)))
+            .toList();
+    Map<ConfigResource, Config> configs =
+        await(admin.describeConfigs(resources).all(), "describe broker configs");
+    return configs.entrySet().stream()
+        .filter(
+            e -> {
+              ConfigEntry entry = e.getValue().get(CORDONED_LOG_DIRS);
+              return entry != null
+                  && entry.value() != null
+                  && !entry.value().isBlank()
+                  && entry.source() == ConfigEntry.ConfigSource.DYNAMIC_BROKER_CONFIG;
+            })
+        .map(e -> Integer.parseInt(e.getKey().name()))
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private void alterBrokerConfig(
+      int brokerId, String name, String value, AlterConfigOp.OpType op, String what) {
+    ConfigResource broker =
+        new ConfigResource(ConfigResource.Type.BROKER, String.valueOf(brokerId));
+    await(
+        admin
+            .incrementalAlterConfigs(
+                Map.of(broker, List.of(new AlterConfigOp(new ConfigEntry(name, value), op))))
+            .all(),
+        what + " broker " + brokerId);
   }
 
   /** The users that have SCRAM credentials. */

@@ -3,7 +3,6 @@ package io.stratus.dataplane.reconcile;
 import static io.stratus.dataplane.reconcile.Decision.ids;
 
 import io.stratus.api.ClusterPhase;
-import io.stratus.dataplane.kafka.DrainPlanner;
 import io.stratus.dataplane.substrate.ClusterLayout;
 import io.stratus.dataplane.substrate.NodeLayout;
 import io.stratus.dataplane.substrate.NodeRole;
@@ -104,50 +103,47 @@ public final class ClusterDecider {
               + " brokers: every remaining broker also runs the KRaft controller quorum");
     }
     int leavingId = leaving.get().nodeId();
-    if (!seen.reassigning().isEmpty()) {
-      return new Decision(
-          List.of(),
-          ClusterPhase.UPDATING,
-          "waiting for "
-              + seen.reassigning().size()
-              + " partition move"
-              + (seen.reassigning().size() == 1 ? "" : "s")
-              + " to finish before removing broker "
-              + leavingId,
-          leavingId);
-    }
     if (seen.assignments().isEmpty()) {
       return new Decision(
           List.of(), ClusterPhase.UPDATING, "reading partition assignments", leavingId);
     }
     Set<Integer> remaining = new TreeSet<>(brokers);
     remaining.remove(leavingId);
-    DrainPlanner.Plan plan = DrainPlanner.plan(leavingId, seen.assignments().get(), remaining);
-    if (plan instanceof DrainPlanner.Impossible impossible) {
+    Optional<String> blocker = DrainCheck.blocker(seen.assignments().get(), remaining);
+    if (blocker.isPresent()) {
       return new Decision(
           List.of(),
           ClusterPhase.UPDATING,
-          "cannot remove broker " + leavingId + ": " + impossible.reason(),
+          "cannot remove broker " + leavingId + ": " + blocker.get(),
           leavingId);
     }
-    var targets = ((DrainPlanner.Moves) plan).targets();
-    if (targets.isEmpty()) {
+    long hosted = DrainCheck.replicasOn(leavingId, seen.assignments().get());
+    if (hosted == 0 && seen.reassigning().isEmpty()) {
       return new Decision(
           List.of(new Step.RemoveBroker(leavingId)),
           ClusterPhase.UPDATING,
           "removing broker " + leavingId + " (it holds no replicas)",
           leavingId);
     }
+    String moving =
+        seen.reassigning().isEmpty()
+            ? ""
+            : ", "
+                + seen.reassigning().size()
+                + " partition move"
+                + (seen.reassigning().size() == 1 ? "" : "s")
+                + " in flight";
     return new Decision(
-        List.of(new Step.MoveReplicas(leavingId, targets)),
+        List.of(new Step.DrainBroker(leavingId)),
         ClusterPhase.UPDATING,
-        "moving "
-            + targets.size()
-            + " replica"
-            + (targets.size() == 1 ? "" : "s")
-            + " off broker "
+        "draining broker "
             + leavingId
-            + " before removing it",
+            + " before removing it: "
+            + hosted
+            + " replica"
+            + (hosted == 1 ? "" : "s")
+            + " left"
+            + moving,
         leavingId);
   }
 

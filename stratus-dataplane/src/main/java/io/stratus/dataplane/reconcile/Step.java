@@ -1,9 +1,6 @@
 package io.stratus.dataplane.reconcile;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.TopicPartition;
 
 /** One thing the agent does to bring a cluster closer to its desired state. */
 public sealed interface Step {
@@ -17,8 +14,11 @@ public sealed interface Step {
   /** Add one broker-only node and start it. */
   record AddBroker() implements Step {}
 
-  /** Start moving replicas off a broker that is to be removed. */
-  record MoveReplicas(int brokerId, Map<TopicPartition, List<Integer>> targets) implements Step {}
+  /**
+   * Empty a broker that is to be removed: cordon it so no new partition is placed on it, and have
+   * the balancer move its replicas to the brokers that stay.
+   */
+  record DrainBroker(int brokerId) implements Step {}
 
   /** Stop an empty broker, unregister it and delete its data. */
   record RemoveBroker(int brokerId) implements Step {}

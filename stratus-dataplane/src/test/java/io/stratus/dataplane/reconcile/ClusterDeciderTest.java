@@ -84,7 +84,7 @@ class ClusterDeciderTest {
   }
 
   @Test
-  void shrinkingMovesReplicasOffTheHighestBrokerOnlyNodeFirst() {
+  void shrinkingDrainsTheHighestBrokerOnlyNodeFirst() {
     TopicPartition onLeaving = new TopicPartition("orders", 0);
     Observation seen =
         running(
@@ -97,14 +97,14 @@ class ClusterDeciderTest {
 
     Decision decision = ClusterDecider.decide(seen);
 
-    assertThat(decision.steps())
-        .containsExactly(new Step.MoveReplicas(3, Map.of(onLeaving, List.of(2, 0, 1))));
+    assertThat(decision.steps()).containsExactly(new Step.DrainBroker(3));
     assertThat(decision.draining()).isEqualTo(3);
-    assertThat(decision.message()).isEqualTo("moving 1 replica off broker 3 before removing it");
+    assertThat(decision.message())
+        .isEqualTo("draining broker 3 before removing it: 1 replica left");
   }
 
   @Test
-  void shrinkingWaitsForMovesInFlight() {
+  void shrinkingKeepsDrainingWhileMovesAreInFlight() {
     Observation seen =
         running(
             desired(3),
@@ -116,9 +116,32 @@ class ClusterDeciderTest {
 
     Decision decision = ClusterDecider.decide(seen);
 
+    assertThat(decision.steps())
+        .as("a broker is removed only once no move that could involve it is in flight")
+        .containsExactly(new Step.DrainBroker(3));
+    assertThat(decision.message())
+        .isEqualTo(
+            "draining broker 3 before removing it: 0 replicas left, 2 partition moves in flight");
+  }
+
+  @Test
+  void aBrokerIsNotDrainedWhenTheRestCouldNotHoldEveryReplica() {
+    Observation seen =
+        running(
+            desired(3),
+            4,
+            Set.of(0, 1, 2, 3),
+            Optional.of(Map.of(new TopicPartition("wide", 0), List.of(0, 1, 2, 3))),
+            Set.of(),
+            Set.of());
+
+    Decision decision = ClusterDecider.decide(seen);
+
     assertThat(decision.steps()).isEmpty();
     assertThat(decision.message())
-        .isEqualTo("waiting for 2 partition moves to finish before removing broker 3");
+        .isEqualTo(
+            "cannot remove broker 3: partition wide-0 has replication factor 4 but only 3"
+                + " brokers would remain; lower its replication factor or keep more brokers");
   }
 
   @Test
