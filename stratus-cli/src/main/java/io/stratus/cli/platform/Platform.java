@@ -136,7 +136,8 @@ public final class Platform implements AutoCloseable {
                 settings.stopGrace(),
                 Clock.systemUTC(),
                 Optional.of(objectStore.location()),
-                BalancerRuntimeSettings.defaults(diskBytes(data))),
+                BalancerRuntimeSettings.defaults(diskBytes(data))
+                    .withFailureGrace(settings.brokerFailureGrace())),
             clusters);
     agent.start();
     newAdminKey = controlPlane.issueInitialAdminKey();

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param kafkaHome the directory holding {@code VERSION/libs} of each installed Kafka
  * @param brokerHeapMb the maximum heap of each tenant broker, in MiB
  * @param stopGrace how long a broker gets to shut down before it is killed
+ * @param brokerFailureGrace how long a broker may be missing before its replicas are re-created on
+ *     the other brokers
  * @param pluginsHome the broker plugin's directory ({@code stratus-broker-plugins/target/plugin})
  * @param objectStore {@code --object-store}: where clusters tier segments (default: a directory in
  *     the data directory)
@@ -26,7 +28,17 @@ public record PlatformSettings(
     Path kafkaHome,
     int brokerHeapMb,
     Duration stopGrace,
+    Duration brokerFailureGrace,
     Path pluginsHome,
     Optional<String> objectStore,
     Optional<String> objectStoreEncryption,
-    Optional<Path> objectStoreKeyFile) {}
+    Optional<Path> objectStoreKeyFile) {
+
+  public PlatformSettings {
+    if (brokerFailureGrace.isNegative() || brokerFailureGrace.isZero()) {
+      throw new PlatformException(
+          "--broker-failure-grace must be a positive ISO-8601 duration such as PT5M, got "
+              + brokerFailureGrace);
+    }
+  }
+}

@@ -73,6 +73,15 @@ public final class UpCommand implements Callable<Integer> {
   private Duration stopGrace;
 
   @Option(
+      names = "--broker-failure-grace",
+      paramLabel = "DURATION",
+      defaultValue = "PT5M",
+      description =
+          "How long a broker may be missing before the balancer re-creates its replicas on the"
+              + " other brokers, as an ISO-8601 duration (default: PT5M).")
+  private Duration brokerFailureGrace;
+
+  @Option(
       names = "--object-store",
       paramLabel = "LOCATION",
       description = {
@@ -120,6 +129,7 @@ public final class UpCommand implements Callable<Integer> {
                 kafkaHome(),
                 brokerHeapMb,
                 stopGrace,
+                brokerFailureGrace,
                 pluginsHome(),
                 Optional.ofNullable(objectStore),
                 Optional.ofNullable(objectStoreEncryption),

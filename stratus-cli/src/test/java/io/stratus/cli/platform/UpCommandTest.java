@@ -40,4 +40,32 @@ class UpCommandTest {
       }
     }
   }
+
+  @Test
+  void aFailureGraceThatIsNotPositiveIsRefusedNamingTheOption() {
+    String previous = System.getProperty(UpCommand.KAFKA_HOME_PROPERTY);
+    System.setProperty(UpCommand.KAFKA_HOME_PROPERTY, temp.resolve("kafka").toString());
+    try {
+      CliRun.Result result =
+          CliRun.run(
+              CliRun.environment(),
+              "up",
+              "--data-dir",
+              temp.resolve("data").toString(),
+              "--broker-failure-grace",
+              "PT0S");
+
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.err())
+          .contains(
+              "--broker-failure-grace must be a positive ISO-8601 duration such as PT5M, got PT0S");
+      assertThat(result.out()).doesNotContain("Stratus is up");
+    } finally {
+      if (previous == null) {
+        System.clearProperty(UpCommand.KAFKA_HOME_PROPERTY);
+      } else {
+        System.setProperty(UpCommand.KAFKA_HOME_PROPERTY, previous);
+      }
+    }
+  }
 }

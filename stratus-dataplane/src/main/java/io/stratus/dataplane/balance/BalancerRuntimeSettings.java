@@ -41,6 +41,16 @@ public record BalancerRuntimeSettings(
     Objects.requireNonNull(modelEvery, "modelEvery");
     Objects.requireNonNull(replanAfter, "replanAfter");
     Objects.requireNonNull(failureGrace, "failureGrace");
+    if (failureGrace.isNegative() || failureGrace.isZero()) {
+      throw new IllegalArgumentException(
+          "the broker failure grace period must be positive, was " + failureGrace);
+    }
+  }
+
+  /** These settings with another grace period for missing brokers. */
+  public BalancerRuntimeSettings withFailureGrace(Duration grace) {
+    return new BalancerRuntimeSettings(
+        monitor, optimizer, executor, capacity, modelEvery, replanAfter, grace);
   }
 
   /**
