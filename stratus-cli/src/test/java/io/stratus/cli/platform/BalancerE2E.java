@@ -117,6 +117,20 @@ class BalancerE2E {
                   new NewTopic(SKEWED, skewed), new NewTopic(SPREAD, SPREAD_PARTITIONS, (short) 3)))
           .all()
           .get();
+      // Writes start once every partition has its leader and full ISR, so the test measures the
+      // balancer, not a producer racing the topics' creation.
+      await("both topics' leaders are elected with full ISRs")
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofMillis(500))
+          .untilAsserted(
+              () -> {
+                for (TopicDescription topic : tenantTopics(admin)) {
+                  for (TopicPartitionInfo partition : topic.partitions()) {
+                    assertThat(partition.leader()).isNotNull();
+                    assertThat(partition.isr()).hasSameSizeAs(partition.replicas());
+                  }
+                }
+              });
     }
     producer = new Thread(this::produceUntilStopped, "balancer-e2e-producer");
     producer.start();
@@ -328,6 +342,8 @@ class BalancerE2E {
     String filler = "x".repeat(VALUE_BYTES);
     try (KafkaProducer<String, String> kafka =
         new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+      kafka.partitionsFor(SKEWED);
+      kafka.partitionsFor(SPREAD);
       int i = 0;
       while (producing.get()) {
         final int sequence = i++;

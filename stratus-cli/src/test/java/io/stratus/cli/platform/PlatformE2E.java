@@ -255,6 +255,18 @@ class PlatformE2E {
     platform = new PlatformProcess(data, platform.apiUrl().getPort());
     platform.startAndAwaitHealthy();
     awaitReady(3, api.get("/v1/clusters/" + clusterId).body().path("resourceVersion").asLong());
+    // The status read back at start is the one reported before the stop; the brokers answer only
+    // once the new agent has adopted or restarted them.
+    await("the restarted brokers serve clients again")
+        .atMost(CONVERGE)
+        .pollInterval(Duration.ofSeconds(1))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              try (Admin admin = Admin.create(tenantClient())) {
+                assertThat(admin.describeCluster().nodes().get()).hasSize(3);
+              }
+            });
 
     List<String> consumed = new Kcat(bootstrap(), key, secret, temp).consume("events", RECORDS + 1);
     assertThat(consumed).hasSize(RECORDS + 1);
