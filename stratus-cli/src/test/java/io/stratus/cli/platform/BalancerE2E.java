@@ -92,19 +92,9 @@ class BalancerE2E {
     assertThat(created.status()).as(created.body().toString()).isEqualTo(202);
     clusterId = created.body().path("id").asText();
     api.awaitReady(clusterId, 3, created.body().path("resourceVersion").asLong(), CONVERGE);
-    RestClient.Answer apiKey = api.post("/v1/clusters/" + clusterId + "/api-keys", "");
-    assertThat(apiKey.status()).as(apiKey.body().toString()).isEqualTo(201);
-    key = apiKey.body().path("key").asText();
-    secret = apiKey.body().path("secret").asText();
-    await("the new API key can log in")
-        .atMost(Duration.ofMinutes(1))
-        .ignoreExceptions()
-        .untilAsserted(
-            () -> {
-              try (Admin admin = Admin.create(tenantClient())) {
-                admin.describeCluster().clusterId().get();
-              }
-            });
+    TenantClient.Key apiKey = TenantClient.issueKey(api, clusterId);
+    key = apiKey.key();
+    secret = apiKey.secret();
     try (Admin admin = Admin.create(tenantClient())) {
       // Every replica of the skewed topic on brokers 0 and 1, every leader on broker 0.
       Map<Integer, List<Integer>> skewed = new HashMap<>();

@@ -1,7 +1,12 @@
 package io.stratus.cli.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.SaslConfigs;
 
@@ -11,7 +16,28 @@ import org.apache.kafka.common.config.SaslConfigs;
  */
 final class TenantClient {
 
+  /** An API key's SCRAM username and password. */
+  record Key(String key, String secret) {}
+
   private TenantClient() {}
+
+  /** Issues an API key for the cluster and waits until Kafka accepts it. */
+  static Key issueKey(RestClient api, String clusterId) throws Exception {
+    RestClient.Answer answer = api.post("/v1/clusters/" + clusterId + "/api-keys", "");
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+    Key key = new Key(answer.body().path("key").asText(), answer.body().path("secret").asText());
+    String bootstrap = api.get("/v1/clusters/" + clusterId).body().at("/status/bootstrap").asText();
+    await("the new API key can log in")
+        .atMost(Duration.ofMinutes(1))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              try (Admin admin = Admin.create(properties(bootstrap, key.key(), key.secret()))) {
+                admin.describeCluster().clusterId().get();
+              }
+            });
+    return key;
+  }
 
   static Properties properties(String bootstrap, String key, String secret) {
     Properties config = new Properties();

@@ -102,19 +102,9 @@ abstract class TieredStorageScenario {
     assertThat(created.status()).as(created.body().toString()).isEqualTo(202);
     clusterId = created.body().path("id").asText();
     api.awaitReady(clusterId, 3, created.body().path("resourceVersion").asLong(), CONVERGE);
-    RestClient.Answer apiKey = api.post("/v1/clusters/" + clusterId + "/api-keys", "");
-    assertThat(apiKey.status()).as(apiKey.body().toString()).isEqualTo(201);
-    key = apiKey.body().path("key").asText();
-    secret = apiKey.body().path("secret").asText();
-    await("the new API key can log in")
-        .atMost(Duration.ofMinutes(1))
-        .ignoreExceptions()
-        .untilAsserted(
-            () -> {
-              try (Admin admin = Admin.create(tenantClient())) {
-                admin.describeCluster().clusterId().get();
-              }
-            });
+    TenantClient.Key apiKey = TenantClient.issueKey(api, clusterId);
+    key = apiKey.key();
+    secret = apiKey.secret();
   }
 
   @AfterAll

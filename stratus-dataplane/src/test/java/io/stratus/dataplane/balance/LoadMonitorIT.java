@@ -12,11 +12,10 @@ import io.stratus.balancer.model.PartitionModel;
 import io.stratus.balancer.monitor.LoadMonitor;
 import io.stratus.balancer.monitor.ModelResult;
 import io.stratus.balancer.monitor.MonitorSettings;
-import io.stratus.dataplane.substrate.ClusterPlan;
-import io.stratus.dataplane.substrate.NodeLayout;
 import io.stratus.dataplane.substrate.TestKafka;
 import io.stratus.dataplane.substrate.local.LocalSubstrate;
 import io.stratus.dataplane.substrate.local.LocalSubstrateOptions;
+import io.stratus.dataplane.substrate.local.ThreeBrokerCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +23,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +38,6 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -76,7 +72,6 @@ class LoadMonitorIT {
   private static final int RECORD_BYTES = 1000;
   private static final Duration ROUND = Duration.ofMillis(100);
   private static final Duration GRACE = Duration.ofSeconds(20);
-  private static final Duration STARTUP = Duration.ofSeconds(90);
   private static final BrokerCapacity CAPACITY =
       new BrokerCapacity(100L * 1024 * 1024 * 1024, 100e6, 100e6, 1000);
   private static final MonitorSettings SETTINGS =
@@ -84,44 +79,28 @@ class LoadMonitorIT {
           .withWindows(3, Duration.ofSeconds(2), 3)
           .withAdminTimeout(Duration.ofSeconds(10));
 
-  private Path root;
+  private ThreeBrokerCluster cluster;
   private LocalSubstrate substrate;
   private Admin admin;
   private LoadMonitor monitor;
   private KafkaProducer<byte[], byte[]> producer;
   private ScheduledExecutorService traffic;
   private final AtomicBoolean reading = new AtomicBoolean(true);
-  private final Set<Long> seenPids = new HashSet<>();
 
   @BeforeAll
   void startThreeReportingBrokersAndSkewedTraffic() throws Exception {
-    root = Files.createTempDirectory("stratus-load-monitor-it");
-    var options =
-        LocalSubstrateOptions.defaults(TestKafka.home())
-            .withBrokerHeapMb(256)
-            .withStopGrace(GRACE)
-            .withPluginDirectory(pluginsHome())
-            .withLoadReportInterval(Duration.ofSeconds(1));
-    substrate = new LocalSubstrate(root.resolve("clusters"), options);
-    var layout =
-        substrate.provision(new ClusterPlan(CLUSTER, 3, TestKafka.VERSION, Map.of(), false));
-    for (NodeLayout node : layout.nodes()) {
-      substrate.start(CLUSTER, node.nodeId());
-    }
-    substrate.processes(CLUSTER).forEach(node -> node.pid().ifPresent(seenPids::add));
-    var adminConfig = new HashMap<>(substrate.adminConfig(CLUSTER));
-    adminConfig.put("request.timeout.ms", 5000);
-    adminConfig.put("default.api.timeout.ms", 15000);
-    admin = Admin.create(adminConfig);
-    await()
-        .atMost(STARTUP)
-        .pollInterval(Duration.ofMillis(500))
-        .ignoreExceptions()
-        .untilAsserted(
-            () ->
-                assertThat(admin.describeCluster().nodes().get())
-                    .extracting(Node::id)
-                    .containsExactlyInAnyOrder(0, 1, 2));
+    cluster =
+        ThreeBrokerCluster.start(
+            CLUSTER,
+            "stratus-load-monitor-it",
+            LocalSubstrateOptions.defaults(TestKafka.home())
+                .withBrokerHeapMb(256)
+                .withStopGrace(GRACE)
+                .withPluginDirectory(pluginsHome())
+                .withLoadReportInterval(Duration.ofSeconds(1)),
+            Map.of());
+    substrate = cluster.substrate();
+    admin = cluster.admin();
 
     LoadMonitor.ensureSamplesTopic(admin, MonitorSettings.DEFAULT_SAMPLES_TOPIC, 3);
     admin.createTopics(List.of(new NewTopic(TOPIC, WEIGHTS.length, (short) 2))).all().get();
@@ -136,22 +115,9 @@ class LoadMonitorIT {
       if (monitor != null) {
         monitor.close();
       }
-      if (admin != null) {
-        admin.close(Duration.ofSeconds(5));
-      }
     } finally {
-      try {
-        if (substrate != null) {
-          substrate.stopAll(GRACE);
-        }
-      } finally {
-        for (long pid : seenPids) {
-          ProcessHandle.of(pid)
-              .filter(
-                  p -> p.info().commandLine().map(l -> l.contains(root.toString())).orElse(false))
-              .ifPresent(ProcessHandle::destroyForcibly);
-        }
-        deleteQuietly(root);
+      if (cluster != null) {
+        cluster.close();
       }
     }
   }
@@ -388,7 +354,9 @@ class LoadMonitorIT {
     for (int n = 0; n < 3; n++) {
       int node = n;
       Path log =
-          root.resolve("clusters")
+          cluster
+              .root()
+              .resolve("clusters")
               .resolve(CLUSTER)
               .resolve("nodes")
               .resolve(Integer.toString(node))
@@ -416,16 +384,5 @@ class LoadMonitorIT {
               + "stratus-broker-plugins/target/plugin");
     }
     return Path.of(value).toAbsolutePath().normalize();
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // A temporary directory left behind is not worth failing the run for.
-    }
   }
 }

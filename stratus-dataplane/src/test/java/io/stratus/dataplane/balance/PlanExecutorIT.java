@@ -9,25 +9,18 @@ import io.stratus.balancer.executor.ExecutorSettings;
 import io.stratus.balancer.executor.PlanExecutor;
 import io.stratus.balancer.plan.BalancePlan;
 import io.stratus.balancer.plan.PartitionMove;
-import io.stratus.dataplane.substrate.ClusterPlan;
 import io.stratus.dataplane.substrate.TestKafka;
 import io.stratus.dataplane.substrate.local.LocalSubstrate;
 import io.stratus.dataplane.substrate.local.LocalSubstrateOptions;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.stratus.dataplane.substrate.local.ThreeBrokerCluster;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -61,7 +54,6 @@ class PlanExecutorIT {
 
   private static final String CLUSTER = "lkc-exec01";
   private static final Duration GRACE = Duration.ofSeconds(20);
-  private static final Duration STARTUP = Duration.ofSeconds(90);
   private static final int RECORD_BYTES = 1000;
   private static final List<String> THROTTLE_KEYS =
       List.of(
@@ -70,68 +62,33 @@ class PlanExecutorIT {
           "leader.replication.throttled.replicas",
           "follower.replication.throttled.replicas");
 
-  private Path root;
+  private ThreeBrokerCluster cluster;
   private LocalSubstrate substrate;
   private Map<String, Object> clientConfig;
   private Admin admin;
-  private final Set<Long> seenPids = new HashSet<>();
 
   @BeforeAll
   void startThreeBrokers() {
-    try {
-      root = Files.createTempDirectory("stratus-executor-it");
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot create a temporary directory", e);
-    }
-    LocalSubstrateOptions options =
-        LocalSubstrateOptions.defaults(TestKafka.home()).withBrokerHeapMb(256).withStopGrace(GRACE);
-    substrate = new LocalSubstrate(root.resolve("clusters"), options);
     // Small replica fetches make a throttle bite after a few kilobytes rather than after the
     // first megabyte, so that a throttled move stays in flight long enough to be observed.
-    substrate.provision(
-        new ClusterPlan(
+    cluster =
+        ThreeBrokerCluster.start(
             CLUSTER,
-            3,
-            TestKafka.VERSION,
+            "stratus-executor-it",
+            LocalSubstrateOptions.defaults(TestKafka.home())
+                .withBrokerHeapMb(256)
+                .withStopGrace(GRACE),
             Map.of(
-                "replica.fetch.max.bytes", "65536", "replica.fetch.response.max.bytes", "131072"),
-            false));
-    for (int node = 0; node < 3; node++) {
-      substrate.start(CLUSTER, node);
-    }
-    substrate.processes(CLUSTER).forEach(node -> node.pid().ifPresent(seenPids::add));
-    clientConfig = new HashMap<>(substrate.adminConfig(CLUSTER));
-    clientConfig.put("request.timeout.ms", 5000);
-    clientConfig.put("default.api.timeout.ms", 15000);
-    admin = Admin.create(clientConfig);
-    await()
-        .atMost(STARTUP)
-        .pollInterval(Duration.ofMillis(500))
-        .ignoreExceptions()
-        .untilAsserted(
-            () ->
-                assertThat(
-                        admin.describeCluster().nodes().get().stream()
-                            .map(Node::id)
-                            .collect(Collectors.toSet()))
-                    .isEqualTo(Set.of(0, 1, 2)));
+                "replica.fetch.max.bytes", "65536", "replica.fetch.response.max.bytes", "131072"));
+    substrate = cluster.substrate();
+    clientConfig = cluster.clientConfig();
+    admin = cluster.admin();
   }
 
   @AfterAll
   void stopEverything() {
-    try {
-      if (admin != null) {
-        admin.close(Duration.ofSeconds(5));
-      }
-    } finally {
-      try {
-        if (substrate != null) {
-          substrate.stopAll(GRACE);
-        }
-      } finally {
-        killLeftovers();
-        deleteRecursively(root);
-      }
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
@@ -409,30 +366,4 @@ class PlanExecutorIT {
   }
 
   /** Kills any broker this test launched that is somehow still alive; leaked JVMs are a bug. */
-  private void killLeftovers() {
-    for (long pid : seenPids) {
-      ProcessHandle.of(pid)
-          .filter(
-              process ->
-                  process
-                      .info()
-                      .commandLine()
-                      .map(line -> line.contains(root.toString()))
-                      .orElse(false))
-          .ifPresent(ProcessHandle::destroyForcibly);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot delete " + dir, e);
-    }
-  }
 }
