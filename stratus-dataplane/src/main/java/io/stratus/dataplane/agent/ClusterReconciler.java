@@ -275,7 +275,7 @@ public final class ClusterReconciler implements AutoCloseable {
       return Optional.ofNullable(balancers.get(id)).flatMap(ClusterBalancer::status);
     }
     try {
-      liftStaleCordons(id, seen.layout().get(), decision.draining());
+      liftStaleCordons(id, decision.draining());
       ClusterBalancer balancer = balancer(id);
       Set<Integer> brokers =
           seen.layout().get().nodes().stream()
@@ -331,7 +331,7 @@ public final class ClusterReconciler implements AutoCloseable {
   }
 
   /** Uncordons brokers that are no longer being removed (the user asked for them back). */
-  private void liftStaleCordons(String clusterId, ClusterLayout layout, int draining) {
+  private void liftStaleCordons(String clusterId, int draining) {
     Set<Integer> cordons = cordons(clusterId);
     for (Integer broker : List.copyOf(cordons)) {
       if (broker != draining) {

@@ -26,8 +26,8 @@ final class BalanceReports {
 
   private BalanceReports() {}
 
-  static List<BrokerBalance> brokers(ClusterModel model) {
-    Map<Integer, BrokerLoad> loads = model.brokerLoads();
+  /** Each broker's load, from the model's already derived {@code loads}. */
+  static List<BrokerBalance> brokers(ClusterModel model, Map<Integer, BrokerLoad> loads) {
     return model.brokers().stream()
         .sorted(Comparator.comparingInt(BrokerModel::id))
         .map(
@@ -52,11 +52,6 @@ final class BalanceReports {
                 new GoalStatus(
                     r.goal(), r.hard(), r.satisfiedAfter(), r.violationsAfter(), r.detail()))
         .toList();
-  }
-
-  /** Goal status as a plan leaves it. */
-  static List<GoalStatus> goalsAfter(BalancePlan plan) {
-    return goals(plan.goals());
   }
 
   static PlanSummary summary(

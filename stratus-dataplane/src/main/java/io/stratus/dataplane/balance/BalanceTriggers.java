@@ -116,7 +116,8 @@ public final class BalanceTriggers {
     return new Idle("balanced");
   }
 
-  private static String ids(Set<Integer> ids) {
+  /** Broker ids as a user reads them: "1, 2". */
+  static String ids(Set<Integer> ids) {
     return new TreeSet<>(ids).stream().map(String::valueOf).collect(Collectors.joining(", "));
   }
 }

@@ -84,6 +84,8 @@ public final class ClusterBalancer implements AutoCloseable {
 
   private boolean recovered;
   private Optional<ClusterModel> model = Optional.empty();
+  private Map<Integer, BrokerLoad> loads = Map.of();
+  private List<BrokerBalance> brokerBalances = List.of();
   private String waitingFor = "reading the cluster's placement";
   private Instant modelAt = Instant.MIN;
   private Map<Integer, BrokerHealth> modelHealth = Map.of();
@@ -224,7 +226,7 @@ public final class ClusterBalancer implements AutoCloseable {
     if (!missing.isEmpty() && verdict instanceof BalanceTriggers.Plan) {
       message =
           "waiting for broker "
-              + ids(missing)
+              + BalanceTriggers.ids(missing)
               + " to come back (up to "
               + settings.failureGrace().toMinutes()
               + " min before its replicas are re-created elsewhere)";
@@ -290,11 +292,15 @@ public final class ClusterBalancer implements AutoCloseable {
     modelHealth = Map.copyOf(health);
     if (result instanceof ModelResult.Ready ready) {
       model = Optional.of(ready.model());
+      loads = ready.model().brokerLoads();
+      brokerBalances = BalanceReports.brokers(ready.model(), loads);
       List<BalancePlan.GoalResult> results = optimizer.evaluate(ready.model());
       goals = BalanceReports.goals(results);
       unbalanced = results.stream().anyMatch(r -> !r.satisfiedAfter());
     } else {
       model = Optional.empty();
+      loads = Map.of();
+      brokerBalances = List.of();
       waitingFor = ((ModelResult.NotReady) result).reason();
     }
   }
@@ -320,7 +326,6 @@ public final class ClusterBalancer implements AutoCloseable {
     if (model.isEmpty()) {
       return brokers;
     }
-    Map<Integer, BrokerLoad> loads = model.get().brokerLoads();
     return brokers.stream()
         .filter(b -> loads.getOrDefault(b, BrokerLoad.EMPTY).replicas() > 0)
         .collect(Collectors.toSet());
@@ -330,7 +335,6 @@ public final class ClusterBalancer implements AutoCloseable {
     if (model.isEmpty()) {
       return Set.of();
     }
-    Map<Integer, BrokerLoad> loads = model.get().brokerLoads();
     if (loads.values().stream().allMatch(l -> l.replicas() == 0)) {
       return Set.of();
     }
@@ -358,13 +362,12 @@ public final class ClusterBalancer implements AutoCloseable {
     if (progress.phase() == ExecutionPhase.FAILED && progress.lastError().isPresent()) {
       message = message + " (last error: " + progress.lastError().get() + ")";
     }
-    List<BrokerBalance> brokers = model.map(BalanceReports::brokers).orElse(List.of());
     BalanceStatus next =
         new BalanceStatus(
             state,
             mode,
             message,
-            brokers,
+            brokerBalances,
             goals,
             lastPlan,
             BalanceReports.progress(progress),
@@ -402,10 +405,6 @@ public final class ClusterBalancer implements AutoCloseable {
         + ", "
         + plan.bytesToMove()
         + " bytes to copy";
-  }
-
-  private static String ids(Set<Integer> ids) {
-    return new TreeSet<>(ids).stream().map(String::valueOf).collect(Collectors.joining(", "));
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +18,6 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.LogDirDescription;
-import org.apache.kafka.clients.admin.NewPartitionReassignment;
 import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
@@ -110,15 +108,6 @@ public final class ClusterAdmin implements AutoCloseable {
   /** The partitions whose reassignment is still under way. */
   public Set<TopicPartition> reassignmentsInProgress() {
     return await(admin.listPartitionReassignments().reassignments(), "list reassignments").keySet();
-  }
-
-  /** Starts moving the given partitions to the given replica lists. */
-  public void reassign(Map<TopicPartition, List<Integer>> targets) {
-    Map<TopicPartition, Optional<NewPartitionReassignment>> request = new HashMap<>();
-    targets.forEach(
-        (partition, replicas) ->
-            request.put(partition, Optional.of(new NewPartitionReassignment(replicas))));
-    await(admin.alterPartitionReassignments(request).all(), "start partition reassignments");
   }
 
   /** Removes a stopped broker's registration from the cluster metadata. */
