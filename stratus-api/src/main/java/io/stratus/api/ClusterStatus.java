@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param message what the data plane is doing or waiting for, in words a user can act on
  * @param observedVersion the spec resource version the data plane last acted on
  * @param storage the data the cluster keeps on brokers and in the object store, once measured
+ * @param operation the lifecycle operation in progress (restart, upgrade, expand, shrink), if any
+ * @param metadataVersion the finalized KRaft {@code metadata.version} feature, e.g. {@code
+ *     4.4-IV0}, once read from the cluster
  */
 public record ClusterStatus(
     ClusterPhase phase,
@@ -22,7 +25,9 @@ public record ClusterStatus(
     List<BrokerStatus> brokers,
     String message,
     long observedVersion,
-    Optional<StorageUsage> storage) {
+    Optional<StorageUsage> storage,
+    Optional<LifecycleOperation> operation,
+    Optional<String> metadataVersion) {
 
   public ClusterStatus {
     Objects.requireNonNull(phase, "phase");
@@ -31,6 +36,29 @@ public record ClusterStatus(
     brokers = brokers == null ? List.of() : List.copyOf(brokers);
     message = message == null ? "" : message;
     storage = storage == null ? Optional.empty() : storage;
+    operation = operation == null ? Optional.empty() : operation;
+    metadataVersion = metadataVersion == null ? Optional.empty() : metadataVersion;
+  }
+
+  /** A status without a lifecycle operation or metadata version. */
+  public ClusterStatus(
+      ClusterPhase phase,
+      Optional<String> bootstrap,
+      Optional<String> kafkaVersion,
+      List<BrokerStatus> brokers,
+      String message,
+      long observedVersion,
+      Optional<StorageUsage> storage) {
+    this(
+        phase,
+        bootstrap,
+        kafkaVersion,
+        brokers,
+        message,
+        observedVersion,
+        storage,
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** A status without storage figures. */
