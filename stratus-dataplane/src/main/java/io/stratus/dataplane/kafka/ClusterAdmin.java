@@ -45,6 +45,7 @@ public final class ClusterAdmin implements AutoCloseable {
   private static final String CORDONED_LOG_DIRS = "cordoned.log.dirs";
 
   private final Admin admin;
+  private final LifecycleAdmin lifecycle;
 
   /** Connects (lazily, as Kafka's Admin does) with the given client configuration. */
   public ClusterAdmin(Map<String, Object> clientConfig) {
@@ -53,6 +54,7 @@ public final class ClusterAdmin implements AutoCloseable {
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis());
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis());
     this.admin = Admin.create(config);
+    this.lifecycle = new LifecycleAdmin(admin);
   }
 
   /** The ids of the brokers that are registered and unfenced. */
@@ -242,18 +244,12 @@ public final class ClusterAdmin implements AutoCloseable {
     admin.close(Duration.ofSeconds(5));
   }
 
+  /** The lifecycle's view of the same cluster, over the same connection. */
+  public LifecycleAdmin lifecycle() {
+    return lifecycle;
+  }
+
   private static <T> T await(org.apache.kafka.common.KafkaFuture<T> future, String what) {
-    try {
-      return future.get(CALL_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ClusterAdminException("interrupted while trying to " + what, e);
-    } catch (ExecutionException e) {
-      throw new ClusterAdminException(
-          "could not " + what + ": " + e.getCause().getMessage(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new ClusterAdminException(
-          "could not " + what + ": no answer within " + CALL_TIMEOUT.toSeconds() + "s", e);
-    }
+    return KafkaCalls.await(future, what);
   }
 }

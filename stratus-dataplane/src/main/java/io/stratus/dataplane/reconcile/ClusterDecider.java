@@ -3,13 +3,16 @@ package io.stratus.dataplane.reconcile;
 import static io.stratus.dataplane.reconcile.Decision.ids;
 
 import io.stratus.api.ClusterPhase;
+import io.stratus.api.ClusterSpec;
+import io.stratus.api.OperationKind;
+import io.stratus.dataplane.kafka.MetadataVersionLevels;
 import io.stratus.dataplane.substrate.ClusterLayout;
 import io.stratus.dataplane.substrate.NodeLayout;
 import io.stratus.dataplane.substrate.NodeRole;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -55,6 +58,17 @@ public final class ClusterDecider {
       return Decision.waiting(
           changing, "waiting for the brokers to answer on the internal listener");
     }
+    TargetChange change = TargetChange.between(seen.desired().spec(), layout);
+    if (change.any()) {
+      return retarget(seen, layout, change);
+    }
+    if (!layout.dueRestart().isEmpty()) {
+      return RollDecider.roll(seen, layout, changing);
+    }
+    Optional<Decision> settling = RollDecider.settling(seen, layout, changing);
+    if (settling.isPresent()) {
+      return settling.get();
+    }
     Set<Integer> brokers = brokerIds(layout);
     Set<Integer> unregistered = new TreeSet<>(brokers);
     unregistered.removeAll(seen.registered().get());
@@ -71,12 +85,39 @@ public final class ClusterDecider {
     }
     if (brokers.size() < wanted) {
       return Decision.act(
-          new Step.AddBroker(),
-          ClusterPhase.UPDATING,
-          "adding broker " + (brokers.size() + 1) + " of " + wanted);
+              new Step.AddBroker(),
+              ClusterPhase.UPDATING,
+              "adding broker " + (brokers.size() + 1) + " of " + wanted)
+          .during(
+              RollDecider.operation(
+                  OperationKind.EXPAND,
+                  brokers.size(),
+                  wanted,
+                  Optional.of(layout.nextNodeId()),
+                  Optional.empty()));
     }
     if (brokers.size() > wanted) {
-      return shrink(seen, layout, brokers);
+      return ShrinkDecider.shrink(seen, layout, brokers);
+    }
+    Optional<MetadataVersionLevels> metadata = seen.lifecycle().metadataVersion();
+    if (metadata.isPresent() && metadata.get().behind()) {
+      MetadataVersionLevels levels = metadata.get();
+      return Decision.act(
+              new Step.FinalizeMetadataVersion(levels.supported()),
+              ClusterPhase.UPDATING,
+              "upgrade to Kafka "
+                  + layout.kafkaVersion()
+                  + ": every node runs it; finalizing metadata.version level "
+                  + levels.finalized()
+                  + " -> "
+                  + levels.supported())
+          .during(
+              RollDecider.operation(
+                  OperationKind.UPGRADE,
+                  layout.nodes().size(),
+                  layout.nodes().size(),
+                  Optional.empty(),
+                  Optional.empty()));
     }
     if (!seen.missingKeys().isEmpty()) {
       int count = seen.missingKeys().size();
@@ -90,61 +131,67 @@ public final class ClusterDecider {
         brokers.size() + " broker" + (brokers.size() == 1 ? "" : "s") + " running");
   }
 
-  private static Decision shrink(Observation seen, ClusterLayout layout, Set<Integer> brokers) {
-    Optional<NodeLayout> leaving =
-        layout.nodes().stream()
-            .filter(n -> !n.roles().contains(NodeRole.CONTROLLER))
-            .max(Comparator.comparingInt(NodeLayout::nodeId));
-    if (leaving.isEmpty()) {
+  /**
+   * Takes in a changed spec. Settings Kafka changes live are applied at once; a new version, a
+   * setting only a restart applies, a removed setting (the running brokers would keep the old value
+   * until they restart) or a restart request make every node due a restart.
+   */
+  private static Decision retarget(Observation seen, ClusterLayout layout, TargetChange change) {
+    ClusterSpec spec = seen.desired().spec();
+    if (change.version() && KafkaVersionOrder.older(spec.kafkaVersion(), layout.kafkaVersion())) {
       return Decision.waiting(
           ClusterPhase.FAILED,
-          "cannot go below "
-              + brokers.size()
-              + " brokers: every remaining broker also runs the KRaft controller quorum");
+          "not downgrading from Kafka "
+              + layout.kafkaVersion()
+              + " to "
+              + spec.kafkaVersion()
+              + ": Kafka cannot lower a finalized metadata.version; set kafkaVersion back to "
+              + layout.kafkaVersion());
     }
-    int leavingId = leaving.get().nodeId();
-    if (seen.assignments().isEmpty()) {
-      return new Decision(
-          List.of(), ClusterPhase.UPDATING, "reading partition assignments", leavingId);
+    Optional<OperationKind> roll =
+        change.version() ? Optional.of(OperationKind.UPGRADE) : Optional.empty();
+    Map<String, String> live = new TreeMap<>();
+    if (!change.changedKeys().isEmpty()) {
+      Optional<Set<String>> restartOnly = seen.lifecycle().restartOnly();
+      if (restartOnly.isEmpty()) {
+        return Decision.waiting(
+            ClusterPhase.UPDATING,
+            "asking Kafka which of the changed settings "
+                + change.changedKeys()
+                + " it applies without a restart");
+      }
+      change
+          .set()
+          .forEach(
+              (key, value) -> {
+                if (!restartOnly.get().contains(key)) {
+                  live.put(key, value);
+                }
+              });
+      if (live.size() < change.set().size() || !change.removed().isEmpty()) {
+        roll = roll.or(() -> Optional.of(OperationKind.RECONFIGURE));
+      }
     }
-    Set<Integer> remaining = new TreeSet<>(brokers);
-    remaining.remove(leavingId);
-    Optional<String> blocker = DrainCheck.blocker(seen.assignments().get(), remaining);
-    if (blocker.isPresent()) {
-      return new Decision(
-          List.of(),
-          ClusterPhase.UPDATING,
-          "cannot remove broker " + leavingId + ": " + blocker.get(),
-          leavingId);
+    if (change.restart()) {
+      roll = roll.or(() -> Optional.of(OperationKind.RESTART));
     }
-    long hosted = DrainCheck.replicasOn(leavingId, seen.assignments().get());
-    if (hosted == 0 && seen.reassigning().isEmpty()) {
-      return new Decision(
-          List.of(new Step.RemoveBroker(leavingId)),
-          ClusterPhase.UPDATING,
-          "removing broker " + leavingId + " (it holds no replicas)",
-          leavingId);
+    Step step =
+        new Step.Retarget(
+            spec.kafkaVersion(),
+            layout.revision().next(spec.config(), spec.restartRequestedAt(), roll),
+            live,
+            roll);
+    String message;
+    if (roll.isPresent()) {
+      message =
+          RollDecider.describe(
+                  roll.get(), layout.retargeted(spec.kafkaVersion(), layout.revision()))
+              + ": every node restarts, one at a time"
+              + (live.isEmpty() ? "" : "; applied " + live.keySet() + " live");
+    } else {
+      message = "applying " + live.keySet() + " live, without a restart";
     }
-    String moving =
-        seen.reassigning().isEmpty()
-            ? ""
-            : ", "
-                + seen.reassigning().size()
-                + " partition move"
-                + (seen.reassigning().size() == 1 ? "" : "s")
-                + " in flight";
-    return new Decision(
-        List.of(new Step.DrainBroker(leavingId)),
-        ClusterPhase.UPDATING,
-        "draining broker "
-            + leavingId
-            + " before removing it: "
-            + hosted
-            + " replica"
-            + (hosted == 1 ? "" : "s")
-            + " left"
-            + moving,
-        leavingId);
+    return Decision.act(step, ClusterPhase.UPDATING, message);
   }
 
   private static Set<Integer> brokerIds(ClusterLayout layout) {

@@ -43,4 +43,34 @@ final class DrainCheck {
   static long replicasOn(int broker, Map<TopicPartition, List<Integer>> assignments) {
     return assignments.values().stream().filter(replicas -> replicas.contains(broker)).count();
   }
+
+  /**
+   * Why the brokers that stay could not take the leaving broker's bytes, if they could not: each is
+   * assumed to have {@code diskBytes} of disk, and together they must have room for what the
+   * leaving broker holds.
+   */
+  static Optional<String> spaceBlocker(
+      int leaving, Map<Integer, Long> bytes, Set<Integer> remaining, long diskBytes) {
+    if (diskBytes == Long.MAX_VALUE || !bytes.containsKey(leaving)) {
+      return Optional.empty();
+    }
+    long free = 0;
+    for (int broker : remaining) {
+      free += Math.max(0, diskBytes - bytes.getOrDefault(broker, 0L));
+    }
+    long needed = bytes.get(leaving);
+    if (needed <= free) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "it holds "
+            + needed
+            + " bytes but the "
+            + remaining.size()
+            + " brokers that would remain have only "
+            + free
+            + " bytes free (each has "
+            + diskBytes
+            + "); keep more brokers or let tiered storage move old data off the brokers first");
+  }
 }

@@ -20,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
  * @param missingKeys tenant keys issued for the cluster that it has no SCRAM user for yet
  * @param everReady whether the cluster has been ready before (then changes are UPDATING, not
  *     PROVISIONING)
+ * @param lifecycle what was read from Kafka for rolls, upgrades and shrinks
  */
 public record Observation(
     DesiredCluster desired,
@@ -29,11 +30,49 @@ public record Observation(
     Optional<Map<TopicPartition, List<Integer>>> assignments,
     Set<TopicPartition> reassigning,
     Set<String> missingKeys,
-    boolean everReady) {
+    boolean everReady,
+    LifecycleFacts lifecycle) {
 
   public Observation {
+    lifecycle = lifecycle == null ? LifecycleFacts.NONE : lifecycle;
     alive = Map.copyOf(alive);
     reassigning = Set.copyOf(reassigning);
     missingKeys = Set.copyOf(missingKeys);
+  }
+
+  /** An observation with nothing read for the lifecycle. */
+  public Observation(
+      DesiredCluster desired,
+      Optional<ClusterLayout> layout,
+      Map<Integer, Boolean> alive,
+      Optional<Set<Integer>> registered,
+      Optional<Map<TopicPartition, List<Integer>>> assignments,
+      Set<TopicPartition> reassigning,
+      Set<String> missingKeys,
+      boolean everReady) {
+    this(
+        desired,
+        layout,
+        alive,
+        registered,
+        assignments,
+        reassigning,
+        missingKeys,
+        everReady,
+        LifecycleFacts.NONE);
+  }
+
+  /** This observation with lifecycle facts. */
+  public Observation with(LifecycleFacts facts) {
+    return new Observation(
+        desired,
+        layout,
+        alive,
+        registered,
+        assignments,
+        reassigning,
+        missingKeys,
+        everReady,
+        facts);
   }
 }

@@ -1,5 +1,9 @@
 package io.stratus.dataplane.reconcile;
 
+import io.stratus.api.OperationKind;
+import io.stratus.dataplane.substrate.ClusterRevision;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** One thing the agent does to bring a cluster closer to its desired state. */
@@ -28,4 +32,30 @@ public sealed interface Step {
 
   /** Stop every node and delete all of the cluster's data. */
   record DeleteCluster() implements Step {}
+
+  /**
+   * Take in a changed spec: apply the settings Kafka changes live as cluster-wide dynamic defaults,
+   * then record the new target on the substrate; when {@code roll} is present the revision's
+   * generation moves on and every node is due a restart.
+   *
+   * @param kafkaVersion the version the nodes should run
+   * @param revision the new revision
+   * @param liveSettings settings to apply now to the running brokers
+   * @param roll why the nodes must restart, if they must
+   */
+  record Retarget(
+      String kafkaVersion,
+      ClusterRevision revision,
+      Map<String, String> liveSettings,
+      Optional<OperationKind> roll)
+      implements Step {}
+
+  /**
+   * Restart one node, gracefully (controlled shutdown moves its leadership away first), so that it
+   * starts with the layout's version and configuration.
+   */
+  record RestartNode(int nodeId) implements Step {}
+
+  /** Raise the cluster's finalized {@code metadata.version} to the level every node supports. */
+  record FinalizeMetadataVersion(short level) implements Step {}
 }

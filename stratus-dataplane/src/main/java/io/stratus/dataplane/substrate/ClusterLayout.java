@@ -17,13 +17,16 @@ import java.util.stream.Collectors;
  *
  * @param clusterId the platform's id of the cluster
  * @param kafkaClusterId the id Kafka's storage was formatted with
- * @param kafkaVersion the Apache Kafka version the nodes run
  * @param clientHost the host the tenant listener binds to and advertises
  * @param tenantListener whether the nodes have a tenant ({@code CLIENT}) listener
  * @param internalCredentials the platform's superuser on the internal and controller listeners
- * @param brokerConfig the cluster-wide broker configuration: defaults computed at provision time
- *     from the broker count, then the plan's overrides
+ * @param kafkaVersion the Apache Kafka version the nodes should run; during an upgrade some still
+ *     run the one they started with ({@link NodeLayout#started()})
+ * @param brokerConfig the platform's cluster-wide broker defaults, computed at provision time from
+ *     the broker count (layouts written before {@link ClusterRevision} existed also hold the user's
+ *     overrides here)
  * @param nodes the nodes, ordered by node id
+ * @param revision the user's configuration and what changes of it the nodes have yet to restart for
  */
 public record ClusterLayout(
     String clusterId,
@@ -33,7 +36,8 @@ public record ClusterLayout(
     boolean tenantListener,
     InternalCredentials internalCredentials,
     Map<String, String> brokerConfig,
-    List<NodeLayout> nodes) {
+    List<NodeLayout> nodes,
+    ClusterRevision revision) {
 
   /** The address internal and controller listeners bind to; never exposed to tenants. */
   public static final String INTERNAL_HOST = "127.0.0.1";
@@ -45,6 +49,7 @@ public record ClusterLayout(
     Objects.requireNonNull(clientHost, "clientHost");
     Objects.requireNonNull(internalCredentials, "internalCredentials");
     brokerConfig = Collections.unmodifiableSortedMap(new TreeMap<>(brokerConfig));
+    revision = revision == null ? ClusterRevision.initial(Map.of()) : revision;
     nodes = nodes.stream().sorted(Comparator.comparingInt(NodeLayout::nodeId)).toList();
     var ids = new HashSet<Integer>();
     for (NodeLayout node : nodes) {
@@ -53,6 +58,78 @@ public record ClusterLayout(
             "cluster " + clusterId + " has node " + node.nodeId() + " twice");
       }
     }
+  }
+
+  /** A layout at the first revision, with these overrides. */
+  public ClusterLayout(
+      String clusterId,
+      String kafkaClusterId,
+      String kafkaVersion,
+      String clientHost,
+      boolean tenantListener,
+      InternalCredentials internalCredentials,
+      Map<String, String> brokerConfig,
+      List<NodeLayout> nodes) {
+    this(
+        clusterId,
+        kafkaClusterId,
+        kafkaVersion,
+        clientHost,
+        tenantListener,
+        internalCredentials,
+        brokerConfig,
+        nodes,
+        ClusterRevision.initial(Map.of()));
+  }
+
+  /** The broker configuration every node gets: the platform's defaults, then the user's. */
+  public Map<String, String> config() {
+    var merged = new TreeMap<String, String>(brokerConfig);
+    merged.putAll(revision.configOverrides());
+    return Collections.unmodifiableSortedMap(merged);
+  }
+
+  /**
+   * What the node last started with; a node that has not recorded it is taken to run the layout's
+   * version at the first generation.
+   */
+  public NodeRevision revisionOf(NodeLayout node) {
+    return node.started().orElse(new NodeRevision(kafkaVersion, 0));
+  }
+
+  /** Whether the node started under the current generation, so it runs what it should. */
+  public boolean upToDate(NodeLayout node) {
+    NodeRevision running = revisionOf(node);
+    return running.generation() == revision.generation()
+        && running.kafkaVersion().equals(kafkaVersion);
+  }
+
+  /** The ids of the nodes due a restart to pick up the current revision, in id order. */
+  public List<Integer> dueRestart() {
+    return nodes.stream().filter(node -> !upToDate(node)).map(NodeLayout::nodeId).toList();
+  }
+
+  /** This layout aiming at another version and revision; the nodes are untouched. */
+  public ClusterLayout retargeted(String version, ClusterRevision next) {
+    return new ClusterLayout(
+        clusterId,
+        kafkaClusterId,
+        version,
+        clientHost,
+        tenantListener,
+        internalCredentials,
+        brokerConfig,
+        nodes,
+        next);
+  }
+
+  /** This layout with the node recorded as started with the current version and generation. */
+  public ClusterLayout withStarted(int nodeId) {
+    NodeRevision now = new NodeRevision(kafkaVersion, revision.generation());
+    return withNodes(
+        nodes.stream()
+            .map(node -> node.nodeId() == nodeId ? node.startedWith(now) : node)
+            .toList());
   }
 
   /**
@@ -121,6 +198,7 @@ public record ClusterLayout(
         tenantListener,
         internalCredentials,
         brokerConfig,
-        newNodes);
+        newNodes,
+        revision);
   }
 }

@@ -3,6 +3,7 @@ package io.stratus.dataplane.substrate;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,12 +14,20 @@ import java.util.Set;
  * @param clientPort the tenant ({@code CLIENT}) listener's port, 0 if the cluster has none
  * @param internalPort the {@code INTERNAL} listener's port on 127.0.0.1, 0 if not a broker
  * @param controllerPort the {@code CONTROLLER} listener's port on 127.0.0.1, 0 if not a controller
+ * @param started what the node last started with; absent until it first starts (and in layouts
+ *     written before nodes recorded it)
  */
 public record NodeLayout(
-    int nodeId, Set<NodeRole> roles, int clientPort, int internalPort, int controllerPort) {
+    int nodeId,
+    Set<NodeRole> roles,
+    int clientPort,
+    int internalPort,
+    int controllerPort,
+    Optional<NodeRevision> started) {
 
   public NodeLayout {
     Objects.requireNonNull(roles, "roles");
+    started = started == null ? Optional.empty() : started;
     if (roles.isEmpty()) {
       throw new IllegalArgumentException("node " + nodeId + " has no role");
     }
@@ -32,6 +41,18 @@ public record NodeLayout(
       throw new IllegalArgumentException(
           "node " + nodeId + " clientPort out of range: " + clientPort);
     }
+  }
+
+  /** A node that has not started yet. */
+  public NodeLayout(
+      int nodeId, Set<NodeRole> roles, int clientPort, int internalPort, int controllerPort) {
+    this(nodeId, roles, clientPort, internalPort, controllerPort, Optional.empty());
+  }
+
+  /** This node, recorded as started with {@code revision}. */
+  public NodeLayout startedWith(NodeRevision revision) {
+    return new NodeLayout(
+        nodeId, roles, clientPort, internalPort, controllerPort, Optional.of(revision));
   }
 
   /** Whether the node serves clients and hosts partitions. */

@@ -40,8 +40,23 @@ public interface Substrate extends AutoCloseable {
    */
   NodeLayout addBroker(String clusterId);
 
-  /** Starts the node's process; does nothing if it is already running (it is adopted). */
+  /**
+   * Starts the node's process with the layout's Kafka version and configuration, and records that
+   * in the layout ({@link NodeLayout#started()}); does nothing if it is already running (it is
+   * adopted as it is).
+   */
   void start(String clusterId, int nodeId);
+
+  /**
+   * Records what the cluster's nodes should run from now on: a Kafka version and a revision of the
+   * user's configuration. Touches no process: running nodes pick the change up when they next start
+   * ({@link ClusterLayout#dueRestart()} lists those whose generation is behind).
+   *
+   * @return the new layout
+   * @throws SubstrateException if the version is not installed or the configuration sets a key the
+   *     platform owns
+   */
+  ClusterLayout retarget(String clusterId, String kafkaVersion, ClusterRevision revision);
 
   /**
    * Asks the node's process to shut down, waits up to {@code grace} for it to exit, then kills it.

@@ -99,7 +99,7 @@ public record TieredStorageSettings(
         layout.internalCredentials().clientJaas());
     config.put(
         "rlmm.config.remote.log.metadata.topic.replication.factor",
-        layout.brokerConfig().getOrDefault("default.replication.factor", "1"));
+        layout.config().getOrDefault("default.replication.factor", "1"));
     config.put("rlmm.config.remote.log.metadata.topic.num.partitions", "10");
     // Look for closed segments to copy every 10 s rather than 30 s, and delete local segments
     // that are tiered and past the hot set every 30 s rather than 5 min, so that a burst of

@@ -170,7 +170,7 @@ final class BrokerConfigFactory {
     // a laptop-sized heap that can exhaust the heap during start-up and kill the node. 32 MiB still
     // deduplicates about 1.3 million keys per cleaning pass.
     config.put("log.cleaner.dedupe.buffer.size", Long.toString(CLEANER_DEDUPE_BUFFER_BYTES));
-    layout.brokerConfig().entrySet().stream()
+    layout.config().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(entry -> config.putIfAbsent(entry.getKey(), entry.getValue()));
     if (tieredStorage.isPresent() && node.runsBroker()) {

@@ -2,11 +2,13 @@ package io.stratus.dataplane.substrate.local;
 
 import io.stratus.dataplane.substrate.ClusterLayout;
 import io.stratus.dataplane.substrate.ClusterPlan;
+import io.stratus.dataplane.substrate.ClusterRevision;
 import io.stratus.dataplane.substrate.InternalCredentials;
 import io.stratus.dataplane.substrate.NodeLayout;
 import io.stratus.dataplane.substrate.NodeRole;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -40,6 +42,8 @@ final class LayoutPlanner {
     for (int nodeId = 0; nodeId < plan.brokers(); nodeId++) {
       nodes.add(node(nodeId, nodeId < controllers, plan.tenantListener(), ports));
     }
+    // Checked here so that a key the platform owns fails the provision, not the first start.
+    BrokerConfigFactory.clusterConfig(plan.brokers(), plan.configOverrides());
     return new ClusterLayout(
         plan.clusterId(),
         kafkaClusterIds.get().toString(),
@@ -47,8 +51,9 @@ final class LayoutPlanner {
         clientHost,
         plan.tenantListener(),
         InternalCredentials.generate(secrets),
-        BrokerConfigFactory.clusterConfig(plan.brokers(), plan.configOverrides()),
-        nodes);
+        BrokerConfigFactory.clusterConfig(plan.brokers(), Map.of()),
+        nodes,
+        ClusterRevision.initial(plan.configOverrides()));
   }
 
   /** One more broker-only node for the cluster, with the next node id. */

@@ -3,6 +3,7 @@ package io.stratus.dataplane.substrate.local;
 import io.stratus.api.Identifiers;
 import io.stratus.dataplane.substrate.ClusterLayout;
 import io.stratus.dataplane.substrate.ClusterPlan;
+import io.stratus.dataplane.substrate.ClusterRevision;
 import io.stratus.dataplane.substrate.LoadReporterSettings;
 import io.stratus.dataplane.substrate.NodeLayout;
 import io.stratus.dataplane.substrate.NodeProcess;
@@ -178,6 +179,9 @@ public final class LocalSubstrate implements Substrate {
     NodeFiles.write(layout, node, paths, options.tieredStorage(), options.loadReporter());
     ProcessHandle process = launcher.launch(paths, classpath);
     PidFile.write(paths.pidFile(), process.pid());
+    if (!layout.upToDate(node) || node.started().isEmpty()) {
+      store.write(layout.withStarted(nodeId));
+    }
     log.info(
         "[cluster={} node={}] started pid={} roles={} kafka={} logs={}",
         clusterId,
@@ -186,6 +190,24 @@ public final class LocalSubstrate implements Substrate {
         node.roles(),
         layout.kafkaVersion(),
         paths.logsDir());
+  }
+
+  @Override
+  public synchronized ClusterLayout retarget(
+      String clusterId, String kafkaVersion, ClusterRevision revision) {
+    ClusterLayout layout = requireLayout(clusterId);
+    kafka.libs(kafkaVersion);
+    BrokerConfigFactory.clusterConfig(layout.brokers().size(), revision.configOverrides());
+    ClusterLayout next = layout.retargeted(kafkaVersion, revision);
+    store.write(next);
+    log.info(
+        "[cluster={}] retargeted kafka={} generation={} overrides={} due={}",
+        clusterId,
+        kafkaVersion,
+        revision.generation(),
+        revision.configOverrides().keySet(),
+        next.dueRestart());
+    return next;
   }
 
   @Override
