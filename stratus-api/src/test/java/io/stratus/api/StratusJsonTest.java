@@ -50,6 +50,47 @@ class StratusJsonTest {
   }
 
   @Test
+  void theLifecycleOperationRoundTripsWithItsKindByWireName() throws JsonProcessingException {
+    ClusterStatus status =
+        new ClusterStatus(
+            ClusterPhase.UPDATING,
+            Optional.of("127.0.0.1:19092"),
+            Optional.of("4.4.0"),
+            List.of(),
+            "restarting broker 2",
+            5,
+            Optional.empty(),
+            Optional.of(
+                new LifecycleOperation(
+                    OperationKind.RESTART, 1, 3, Optional.of(2), 33, Optional.empty())),
+            Optional.of("4.4-IV0"));
+
+    String json = StratusJson.mapper().writeValueAsString(status);
+
+    assertThat(json)
+        .contains("\"kind\":\"restart\"")
+        .contains("\"metadataVersion\":\"4.4-IV0\"")
+        .contains("\"waitingFor\":null");
+    assertThat(StratusJson.mapper().readValue(json, ClusterStatus.class)).isEqualTo(status);
+  }
+
+  @Test
+  void aSpecWithoutARestartRequestReadsAsNone() throws JsonProcessingException {
+    String written =
+        "{\"name\":\"orders\",\"type\":\"dedicated\",\"brokers\":3,\"kafkaVersion\":\"4.4.0\","
+            + "\"config\":{}}";
+    Instant at = Instant.parse("2026-01-02T03:04:05Z");
+
+    ClusterSpec read = StratusJson.mapper().readValue(written, ClusterSpec.class);
+    String restarted = StratusJson.mapper().writeValueAsString(read.withRestartRequestedAt(at));
+
+    assertThat(read.restartRequestedAt()).isEmpty();
+    assertThat(restarted).contains("\"restartRequestedAt\":\"2026-01-02T03:04:05Z\"");
+    assertThat(StratusJson.mapper().readValue(restarted, ClusterSpec.class).restartRequestedAt())
+        .contains(at);
+  }
+
+  @Test
   void unknownFieldsAreRejected() {
     assertThatThrownBy(
             () ->

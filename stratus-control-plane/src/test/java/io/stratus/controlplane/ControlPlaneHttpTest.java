@@ -14,7 +14,10 @@ import io.stratus.api.BalancingMode;
 import io.stratus.api.Cluster;
 import io.stratus.api.ClusterList;
 import io.stratus.api.ClusterPhase;
+import io.stratus.api.ClusterStatus;
 import io.stratus.api.DesiredEvent;
+import io.stratus.api.LifecycleOperation;
+import io.stratus.api.OperationKind;
 import io.stratus.api.Problem;
 import io.stratus.api.SealedSecrets;
 import io.stratus.api.StatusEvent;
@@ -84,6 +87,25 @@ class ControlPlaneHttpTest {
         api.post("/v1/clusters", "{\"name\":\"" + name + "\",\"type\":\"dedicated\"}"),
         202,
         Cluster.class);
+  }
+
+  /** Has the agent report the cluster in {@code status}, and waits until the API shows it. */
+  private void report(Cluster cluster, ClusterStatus status) {
+    topics.publishStatus(new StatusEvent.ClusterReported(cluster.id(), status, TestData.NOW));
+    await()
+        .atMost(EVENTUALLY)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        body(api.get("/v1/clusters/" + cluster.id()), 200, Cluster.class).status())
+                    .isEqualTo(status));
+  }
+
+  /** Has the agent report the cluster READY at its current version. */
+  private void reportReady(Cluster cluster) {
+    report(
+        cluster,
+        TestData.status(ClusterPhase.READY, cluster.resourceVersion(), "3 brokers running"));
   }
 
   private void registerAgent() {
@@ -237,7 +259,10 @@ class ControlPlaneHttpTest {
   @Test
   void aPatchAgainstAStaleVersionIsAConflict() {
     Cluster orders = create("orders");
-    body(api.patch("/v1/clusters/" + orders.id(), "{\"brokers\":4}"), 202, Cluster.class);
+    reportReady(orders);
+    Cluster grown =
+        body(api.patch("/v1/clusters/" + orders.id(), "{\"brokers\":4}"), 202, Cluster.class);
+    reportReady(grown);
 
     Problem problem =
         problem(
@@ -520,5 +545,202 @@ class ControlPlaneHttpTest {
     assertThat(api.get(path).body()).contains("\"balancing\":{\"mode\":\"empty-broker\"}");
     assertThat(problem.field()).isEqualTo("balancing.mode");
     assertThat(problem.detail()).contains("allowed: off, empty-broker, any-uneven-load");
+  }
+
+  @Test
+  void aRestartAsksForARollAtTheNextVersion() {
+    Cluster orders = create("orders");
+    reportReady(orders);
+
+    HttpResponse<String> response = api.post("/v1/clusters/" + orders.id() + "/restart", "");
+
+    Cluster restarting = body(response, 202, Cluster.class);
+    assertThat(restarting.spec().restartRequestedAt()).contains(TestData.NOW);
+    assertThat(restarting.spec().withRestartRequestedAt(TestData.NOW)).isEqualTo(restarting.spec());
+    assertThat(restarting.resourceVersion()).isEqualTo(2);
+    assertThat(response.headers().firstValue("ETag")).contains("\"2\"");
+    assertThat(api.get("/v1/clusters/" + orders.id()).body())
+        .contains("\"restartRequestedAt\":\"2026-01-01T00:00:00Z\"");
+    assertThat(topics.desiredRecords())
+        .last()
+        .isEqualTo(
+            new DesiredRecord.Put(
+                new DesiredEvent.ClusterChanged(
+                    new io.stratus.api.DesiredCluster(
+                        orders.id(),
+                        orders.spec().withRestartRequestedAt(TestData.NOW),
+                        2,
+                        false,
+                        orders.createdAt()))));
+  }
+
+  @Test
+  void aRestartMayNameTheVersionItWasAskedAgainst() {
+    Cluster orders = create("orders");
+    reportReady(orders);
+    String path = "/v1/clusters/" + orders.id() + "/restart";
+
+    Problem stale = problem(api.post(path, "{\"resourceVersion\":7}"), 409);
+    Problem staleHeader = problem(api.send("POST", path, "", "If-Match", "\"7\""), 409);
+    Problem unknownField = problem(api.post(path, "{\"force\":true}"), 400);
+
+    assertThat(stale.field()).isEqualTo("resourceVersion");
+    assertThat(staleHeader.field()).isEqualTo("If-Match");
+    assertThat(unknownField.field()).isEqualTo("force");
+    body(api.post(path, "{\"resourceVersion\":1}"), 202, Cluster.class);
+  }
+
+  @Test
+  void aRestartOfAClusterBeingDeletedIsAConflict() {
+    Cluster orders = create("orders");
+    reportReady(orders);
+    body(api.delete("/v1/clusters/" + orders.id()), 202, Cluster.class);
+
+    Problem problem = problem(api.post("/v1/clusters/" + orders.id() + "/restart", ""), 409);
+
+    assertThat(problem.type()).isEqualTo("https://stratus.dev/problems/conflict");
+    assertThat(problem.detail()).contains("being deleted");
+  }
+
+  @Test
+  void restartIsPostOnly() {
+    HttpResponse<String> response = api.get("/v1/clusters/lkc-nope00/restart");
+
+    problem(response, 405);
+    assertThat(response.headers().firstValue("Allow")).contains("POST");
+  }
+
+  @Test
+  void aLifecycleChangeWhileAnotherRunsIsBusy() {
+    Cluster orders = create("orders");
+    String path = "/v1/clusters/" + orders.id();
+
+    Problem beforeAnyReport = problem(api.post(path + "/restart", ""), 409);
+    report(
+        orders,
+        new ClusterStatus(
+            ClusterPhase.UPDATING,
+            Optional.of("127.0.0.1:19092"),
+            Optional.of("4.4.0"),
+            List.of(),
+            "restarting broker 1",
+            1,
+            Optional.empty(),
+            Optional.of(
+                new LifecycleOperation(
+                    OperationKind.RESTART, 1, 3, Optional.of(1), 33, Optional.empty())),
+            Optional.of("4.4-IV0")));
+    List<Problem> whileRestarting =
+        List.of(
+            problem(api.post(path + "/restart", ""), 409),
+            problem(api.patch(path, "{\"brokers\":4}"), 409),
+            problem(api.patch(path, "{\"config\":{\"num.partitions\":\"6\"}}"), 409));
+    Cluster balancingOff =
+        body(api.patch(path, "{\"balancing\":{\"mode\":\"off\"}}"), 202, Cluster.class);
+
+    assertThat(beforeAnyReport.type()).isEqualTo("https://stratus.dev/problems/cluster-busy");
+    assertThat(beforeAnyReport.detail()).contains("no data plane agent has reported on it yet");
+    assertThat(whileRestarting)
+        .allSatisfy(
+            problem -> {
+              assertThat(problem.type()).isEqualTo("https://stratus.dev/problems/cluster-busy");
+              assertThat(problem.detail())
+                  .isEqualTo(
+                      "cluster "
+                          + orders.id()
+                          + " is busy: rolling restart, 1 of 3 brokers restarted, broker 1 now;"
+                          + " one lifecycle operation at a time — retry once it is READY");
+            });
+    assertThat(balancingOff.spec().balancing().mode()).isEqualTo(BalancingMode.OFF);
+    assertThat(balancingOff.resourceVersion()).isEqualTo(2);
+  }
+
+  @Test
+  void theOperationAndMetadataVersionAreShown() {
+    Cluster orders = create("orders");
+    report(
+        orders,
+        new ClusterStatus(
+            ClusterPhase.UPDATING,
+            Optional.of("127.0.0.1:19092"),
+            Optional.of("4.4.0"),
+            List.of(),
+            "upgrading broker 0",
+            1,
+            Optional.empty(),
+            Optional.of(
+                new LifecycleOperation(
+                    OperationKind.UPGRADE,
+                    0,
+                    3,
+                    Optional.of(0),
+                    0,
+                    Optional.of("broker 0 to rejoin the ISR"))),
+            Optional.of("4.3-IV3")));
+
+    String shown = api.get("/v1/clusters/" + orders.id()).body();
+
+    assertThat(shown)
+        .contains(
+            "\"operation\":{\"kind\":\"upgrade\",\"nodesDone\":0,\"nodesTotal\":3,\"node\":0,"
+                + "\"percent\":0,\"waitingFor\":\"broker 0 to rejoin the ISR\"}")
+        .contains("\"metadataVersion\":\"4.3-IV3\"")
+        .contains("\"restartRequestedAt\":null");
+    body(api.delete("/v1/clusters/" + orders.id()), 202, Cluster.class);
+    assertThat(body(api.get("/v1/clusters/" + orders.id()), 200, Cluster.class).status())
+        .as("deletion keeps what the agent reported")
+        .satisfies(
+            status -> {
+              assertThat(status.phase()).isEqualTo(ClusterPhase.DELETING);
+              assertThat(status.metadataVersion()).contains("4.3-IV3");
+              assertThat(status.operation()).isPresent();
+            });
+  }
+
+  @Test
+  void configIsChangedAsAWholeAndFollowsTheAllowlist() {
+    Cluster orders =
+        body(
+            api.post(
+                "/v1/clusters",
+                "{\"name\":\"orders\",\"type\":\"dedicated\","
+                    + "\"config\":{\"num.partitions\":\"3\",\"log.retention.ms\":\"1000\"}}"),
+            202,
+            Cluster.class);
+    reportReady(orders);
+    String path = "/v1/clusters/" + orders.id();
+
+    Problem bad = problem(api.patch(path, "{\"config\":{\"listeners\":\"PLAINTEXT://:9\"}}"), 400);
+    Cluster replaced =
+        body(api.patch(path, "{\"config\":{\"num.partitions\":6}}"), 202, Cluster.class);
+
+    assertThat(bad.field()).isEqualTo("config.listeners");
+    assertThat(replaced.spec().config()).isEqualTo(Map.of("num.partitions", "6"));
+    assertThat(replaced.resourceVersion()).isEqualTo(2);
+  }
+
+  @Test
+  void kafkaVersionMayGoUpButNeverDown() {
+    Cluster old =
+        body(
+            api.post(
+                "/v1/clusters",
+                "{\"name\":\"orders\",\"type\":\"dedicated\",\"kafkaVersion\":\"4.3.1\"}"),
+            202,
+            Cluster.class);
+    reportReady(old);
+    String path = "/v1/clusters/" + old.id();
+
+    Cluster upgraded = body(api.patch(path, "{\"kafkaVersion\":\"4.4.0\"}"), 202, Cluster.class);
+    Problem downgrade = problem(api.patch(path, "{\"kafkaVersion\":\"4.3.1\"}"), 400);
+    Problem unsupported = problem(api.patch(path, "{\"kafkaVersion\":\"3.9.0\"}"), 400);
+
+    assertThat(upgraded.spec().kafkaVersion()).isEqualTo("4.4.0");
+    assertThat(downgrade.field()).isEqualTo("kafkaVersion");
+    assertThat(downgrade.detail())
+        .startsWith("kafkaVersion 4.3.1 is older than the cluster's 4.4.0")
+        .contains("never downgraded");
+    assertThat(unsupported.field()).isEqualTo("kafkaVersion");
+    assertThat(unsupported.detail()).contains("is not supported; allowed: 4.3.1, 4.4.0");
   }
 }

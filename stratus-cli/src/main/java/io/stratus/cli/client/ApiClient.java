@@ -107,6 +107,17 @@ public final class ApiClient {
   }
 
   /**
+   * {@code POST /v1/clusters/{id}/restart}: a rolling restart, one broker at a time.
+   *
+   * @return the cluster asking for the restart, at its new resource version
+   */
+  public ApiResponse<Cluster> restartCluster(String id) {
+    return read(
+        send("POST", clusterPath(id) + "/restart", BodyPublishers.noBody(), "").body(),
+        Cluster.class);
+  }
+
+  /**
    * {@code DELETE /v1/clusters/{id}}.
    *
    * @return the cluster being deleted, when the API answers with it

@@ -8,8 +8,6 @@ import io.stratus.cli.client.ApiResponse;
 import io.stratus.cli.connection.ConnectionOptions;
 import io.stratus.cli.output.AnswerPrinter;
 import io.stratus.cli.output.OutputOptions;
-import io.stratus.cli.wait.ClusterWaiter;
-import io.stratus.cli.wait.WaitCondition;
 import io.stratus.cli.wait.WaitOptions;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -57,9 +55,7 @@ final class ClusterScaleCommand implements Callable<Integer> {
     Optional<ApiResponse<Cluster>> patched =
         api.patchCluster(
             id, new PatchClusterRequest(brokers, null, null, null), before.resourceVersion());
-    // Every accepted change increases the version; the answer says by how much when it has a body.
-    long version =
-        patched.map(p -> p.value().resourceVersion()).orElse(before.resourceVersion() + 1);
+    long version = ChangeFollower.versionAfter(patched, before.resourceVersion());
     printer.note(
         "Scaling "
             + id
@@ -70,19 +66,8 @@ final class ClusterScaleCommand implements Callable<Integer> {
             + " brokers (version "
             + version
             + ").");
-    ApiResponse<Cluster> after;
-    if (wait.enabled()) {
-      after =
-          ClusterWaiter.create(environment, spec.commandLine().getErr())
-              .await(
-                  () -> api.findCluster(id), new WaitCondition.Ready(id, version), wait.timeout())
-              .orElseThrow();
-    } else {
-      after = patched.orElseGet(() -> api.getCluster(id));
-    }
-    if (wait.enabled() || printer.json()) {
-      printer.cluster(after);
-    }
+    new ChangeFollower(environment, spec.commandLine().getErr(), api, printer, wait)
+        .follow(id, version, patched);
     return 0;
   }
 }

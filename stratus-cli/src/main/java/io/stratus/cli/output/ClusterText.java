@@ -5,6 +5,10 @@ import io.stratus.api.BrokerState;
 import io.stratus.api.BrokerStatus;
 import io.stratus.api.Cluster;
 import io.stratus.api.ClusterList;
+import io.stratus.api.LifecycleOperation;
+import io.stratus.api.OperationKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -34,13 +38,25 @@ public final class ClusterText {
     return table.render();
   }
 
-  /** {@code cluster describe}: the cluster's fields, its brokers, and the data plane's message. */
+  /**
+   * {@code cluster describe}: the cluster's fields, the lifecycle operation in progress if any, its
+   * brokers, and the data plane's message.
+   */
   public static String describe(Cluster cluster) {
     TextTable fields = new TextTable("ID:", cluster.id());
     fields
         .row("Name:", cluster.name())
         .row("Type:", cluster.type().wireName())
-        .row("Phase:", cluster.status().phase().name())
+        .row("Phase:", cluster.status().phase().name());
+    cluster
+        .status()
+        .operation()
+        .ifPresent(
+            operation -> {
+              fields.row("Operation:", operation(operation));
+              operation.waitingFor().ifPresent(reason -> fields.row("Waiting for:", reason));
+            });
+    fields
         .row("Bootstrap:", cluster.status().bootstrap().orElse(NONE))
         .row("Brokers:", cluster.spec().brokers() + " wanted, " + running(cluster) + " running")
         .row("Kafka version:", kafkaVersion(cluster))
@@ -93,14 +109,52 @@ public final class ClusterText {
         .count();
   }
 
+  /**
+   * A lifecycle operation in progress, e.g. {@code rolling restart: 1 of 3 brokers, broker 2 now
+   * (33%)}.
+   */
+  public static String operation(LifecycleOperation operation) {
+    String line =
+        operationName(operation.kind())
+            + ": "
+            + operation.nodesDone()
+            + " of "
+            + operation.nodesTotal()
+            + " brokers";
+    return line
+        + operation.node().map(node -> ", broker " + node + " now").orElse("")
+        + " ("
+        + operation.percent()
+        + "%)";
+  }
+
+  private static String operationName(OperationKind kind) {
+    return switch (kind) {
+      case RESTART -> "rolling restart";
+      case RECONFIGURE -> "rolling restart for broker configuration";
+      case UPGRADE -> "rolling upgrade";
+      case EXPAND -> "expansion";
+      case SHRINK -> "shrink";
+    };
+  }
+
+  /**
+   * The version asked for, and in brackets what the brokers run when that differs and the finalized
+   * metadata version, e.g. {@code 4.4.0 (running 4.3.1, metadata.version 4.3-IV3)}.
+   */
   private static String kafkaVersion(Cluster cluster) {
     String wanted = cluster.spec().kafkaVersion();
-    return cluster
+    List<String> notes = new ArrayList<>();
+    cluster
         .status()
         .kafkaVersion()
         .filter(running -> !running.equals(wanted))
-        .map(running -> wanted + " (running " + running + ")")
-        .orElse(wanted);
+        .ifPresent(running -> notes.add("running " + running));
+    cluster
+        .status()
+        .metadataVersion()
+        .ifPresent(version -> notes.add("metadata.version " + version));
+    return notes.isEmpty() ? wanted : wanted + " (" + String.join(", ", notes) + ")";
   }
 
   private static String storage(Cluster cluster) {

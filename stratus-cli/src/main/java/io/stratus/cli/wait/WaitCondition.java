@@ -84,7 +84,9 @@ public sealed interface WaitCondition {
 
   /**
    * One line on what a cluster is doing, e.g. {@code lkc-ab12cd PROVISIONING 2/3 brokers running —
-   * starting broker 2}.
+   * starting broker 2}, with the lifecycle operation in progress when there is one: {@code
+   * lkc-ab12cd UPDATING 3/3 brokers running — rolling restart: 1 of 3 brokers, broker 1 now (33%) —
+   * restarting broker 1}.
    */
   static String progress(Cluster cluster) {
     ClusterStatus status = cluster.status();
@@ -96,7 +98,11 @@ public sealed interface WaitCondition {
             + ClusterText.running(cluster)
             + "/"
             + cluster.spec().brokers()
-            + " brokers running";
+            + " brokers running"
+            + status
+                .operation()
+                .map(operation -> " — " + ClusterText.operation(operation))
+                .orElse("");
     return status.message().isBlank() ? line : line + " — " + status.message();
   }
 

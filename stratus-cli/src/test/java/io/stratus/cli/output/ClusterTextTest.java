@@ -1,12 +1,18 @@
 package io.stratus.cli.output;
 
 import static io.stratus.cli.testing.ClusterFixtures.cluster;
+import static io.stratus.cli.testing.ClusterFixtures.operating;
+import static io.stratus.cli.testing.ClusterFixtures.withSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stratus.api.ApiKeySecret;
+import io.stratus.api.Cluster;
 import io.stratus.api.ClusterList;
 import io.stratus.api.ClusterPhase;
+import io.stratus.api.LifecycleOperation;
+import io.stratus.api.OperationKind;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ClusterTextTest {
@@ -74,5 +80,55 @@ class ClusterTextTest {
         .contains("shown only once")
         .contains("sasl.mechanism=SCRAM-SHA-512")
         .contains("username=\"KEY1\" password=\"s3cr3t\";");
+  }
+
+  @Test
+  void describeShowsTheOperationWhatItWaitsForAndTheMetadataVersion() {
+    String text =
+        ClusterText.describe(
+            operating(
+                cluster("lkc-ab12cd", ClusterPhase.UPDATING, 3, 3, 2, 2, "restarting broker 2"),
+                new LifecycleOperation(
+                    OperationKind.RESTART,
+                    1,
+                    3,
+                    Optional.of(2),
+                    33,
+                    Optional.of("orders-0 to have 2 in-sync replicas")),
+                "4.4-IV0"));
+
+    assertThat(text.lines())
+        .containsSequence(
+            "Phase:          UPDATING",
+            "Operation:      rolling restart: 1 of 3 brokers, broker 2 now (33%)",
+            "Waiting for:    orders-0 to have 2 in-sync replicas",
+            "Bootstrap:      127.0.0.1:19092");
+    assertThat(text).contains("Kafka version:  4.4.0 (metadata.version 4.4-IV0)");
+  }
+
+  @Test
+  void describeShowsWhatTheBrokersRunDuringAnUpgrade() {
+    Cluster upgrading =
+        cluster("lkc-ab12cd", ClusterPhase.UPDATING, 3, 3, 2, 2, "upgrading broker 0");
+    upgrading =
+        operating(
+            withSpec(upgrading, upgrading.spec().withKafkaVersion("4.5.0")),
+            new LifecycleOperation(
+                OperationKind.UPGRADE, 0, 3, Optional.of(0), 0, Optional.empty()),
+            "4.4-IV0");
+
+    String text = ClusterText.describe(upgrading);
+
+    assertThat(text)
+        .contains("Operation:      rolling upgrade: 0 of 3 brokers, broker 0 now (0%)")
+        .contains("Kafka version:  4.5.0 (running 4.4.0, metadata.version 4.4-IV0)")
+        .doesNotContain("Waiting for:");
+  }
+
+  @Test
+  void describeWithoutAnOperationHasNoOperationRow() {
+    assertThat(ClusterText.describe(cluster("lkc-ab12cd", ClusterPhase.READY, 3, 3, 1, 1, "")))
+        .doesNotContain("Operation:")
+        .contains("Kafka version:  4.4.0\n");
   }
 }

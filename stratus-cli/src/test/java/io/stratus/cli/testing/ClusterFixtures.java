@@ -9,6 +9,7 @@ import io.stratus.api.ClusterPhase;
 import io.stratus.api.ClusterSpec;
 import io.stratus.api.ClusterStatus;
 import io.stratus.api.ClusterType;
+import io.stratus.api.LifecycleOperation;
 import io.stratus.api.StratusJson;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +57,41 @@ public final class ClusterFixtures {
             phase, bootstrap, Optional.of("4.4.0"), brokers, message, observedVersion),
         resourceVersion,
         Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  /** The cluster with its status reporting this lifecycle operation and metadata version. */
+  public static Cluster operating(
+      Cluster cluster, LifecycleOperation operation, String metadataVersion) {
+    ClusterStatus status = cluster.status();
+    return new Cluster(
+        cluster.id(),
+        cluster.name(),
+        cluster.type(),
+        cluster.spec(),
+        new ClusterStatus(
+            status.phase(),
+            status.bootstrap(),
+            status.kafkaVersion(),
+            status.brokers(),
+            status.message(),
+            status.observedVersion(),
+            status.storage(),
+            Optional.of(operation),
+            Optional.of(metadataVersion)),
+        cluster.resourceVersion(),
+        cluster.createdAt());
+  }
+
+  /** The cluster with another spec. */
+  public static Cluster withSpec(Cluster cluster, ClusterSpec spec) {
+    return new Cluster(
+        cluster.id(),
+        cluster.name(),
+        cluster.type(),
+        spec,
+        cluster.status(),
+        cluster.resourceVersion(),
+        cluster.createdAt());
   }
 
   /** A READY cluster of three running brokers at version 1. */

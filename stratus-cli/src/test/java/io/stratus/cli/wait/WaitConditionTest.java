@@ -1,9 +1,12 @@
 package io.stratus.cli.wait;
 
 import static io.stratus.cli.testing.ClusterFixtures.cluster;
+import static io.stratus.cli.testing.ClusterFixtures.operating;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stratus.api.ClusterPhase;
+import io.stratus.api.LifecycleOperation;
+import io.stratus.api.OperationKind;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +41,24 @@ class WaitConditionTest {
         .isEqualTo(
             new WaitOutcome.Pending(
                 "lkc-ab12cd PROVISIONING 2/3 brokers running — starting broker 2"));
+  }
+
+  @Test
+  void pendingShowsTheOperationInProgress() {
+    WaitOutcome outcome =
+        ready.evaluate(
+            Optional.of(
+                operating(
+                    cluster("lkc-ab12cd", ClusterPhase.UPDATING, 3, 3, 4, 4, "restarting broker 1"),
+                    new LifecycleOperation(
+                        OperationKind.RESTART, 1, 3, Optional.of(1), 33, Optional.empty()),
+                    "4.4-IV0")));
+
+    assertThat(outcome)
+        .isEqualTo(
+            new WaitOutcome.Pending(
+                "lkc-ab12cd UPDATING 3/3 brokers running — rolling restart: 1 of 3 brokers,"
+                    + " broker 1 now (33%) — restarting broker 1"));
   }
 
   @Test

@@ -7,16 +7,19 @@ import io.stratus.api.DesiredCluster;
 import io.stratus.api.DesiredEvent;
 import io.stratus.api.Identifiers;
 import io.stratus.api.PatchClusterRequest;
+import io.stratus.api.RestartClusterRequest;
 import io.stratus.controlplane.log.DesiredRecord;
 import io.stratus.controlplane.model.ReadModel;
 import io.stratus.controlplane.validation.ClusterRequestRules;
 import io.stratus.controlplane.validation.Validation;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides creating, changing and deleting dedicated clusters. Every accepted change writes the
- * cluster's whole desired state with a higher resource version. Pure, immutable and thread-safe.
+ * Decides creating, changing, restarting and deleting dedicated clusters. Every accepted change
+ * writes the cluster's whole desired state with a higher resource version. Pure, immutable and
+ * thread-safe.
  */
 public final class ClusterCommands {
 
@@ -48,8 +51,10 @@ public final class ClusterCommands {
 
   /**
    * The cluster with the patch applied and its version increased, unless the cluster is unknown or
-   * being deleted, the request was made against another version, or the patch breaks a rule. A
-   * patch that changes nothing is accepted without writing.
+   * being deleted, the request was made against another version, the patch breaks a rule, or it
+   * would start a lifecycle operation (brokers, Kafka version, configuration) while the cluster is
+   * busy with another ({@link LifecycleGate}). A patch that changes nothing is accepted without
+   * writing.
    *
    * @param ifMatch the version of the {@code If-Match} header, if the request had one
    */
@@ -64,11 +69,7 @@ public final class ClusterCommands {
       return Decision.reject(ClusterLookups.deleting(current, "change it"));
     }
     Optional<Rejection> stale =
-        staleVersion(current, "If-Match", ifMatch)
-            .or(
-                () ->
-                    staleVersion(
-                        current, "resourceVersion", Optional.ofNullable(patch.resourceVersion())));
+        staleVersion(current, ifMatch, Optional.ofNullable(patch.resourceVersion()));
     if (stale.isPresent()) {
       return Decision.reject(stale.get());
     }
@@ -80,7 +81,46 @@ public final class ClusterCommands {
     if (spec.equals(current.spec())) {
       return Decision.accept(List.of(), model.view(current));
     }
+    if (LifecycleGate.startsOperation(current.spec(), spec)) {
+      Optional<Rejection> busy = LifecycleGate.busy(model, current);
+      if (busy.isPresent()) {
+        return Decision.reject(busy.get());
+      }
+    }
     return accept(model, current.withSpec(spec));
+  }
+
+  /**
+   * The cluster asking for a rolling restart at the context's now, its version increased, unless
+   * the cluster is unknown or being deleted, the request was made against another version, or the
+   * cluster is busy with another lifecycle operation ({@link LifecycleGate}). Every accepted
+   * restart writes: the data plane rolls the brokers once for each new {@code restartRequestedAt}.
+   *
+   * @param ifMatch the version of the {@code If-Match} header, if the request had one
+   */
+  public Decision<Cluster> restart(
+      ReadModel model,
+      CommandContext context,
+      String clusterId,
+      RestartClusterRequest request,
+      Optional<Long> ifMatch) {
+    Optional<DesiredCluster> found = model.desiredCluster(clusterId);
+    if (found.isEmpty()) {
+      return Decision.reject(ClusterLookups.unknown(clusterId));
+    }
+    DesiredCluster current = found.get();
+    if (current.deleting()) {
+      return Decision.reject(ClusterLookups.deleting(current, "restart it"));
+    }
+    Optional<Rejection> refused =
+        staleVersion(current, ifMatch, Optional.ofNullable(request.resourceVersion()))
+            .or(() -> LifecycleGate.busy(model, current));
+    if (refused.isPresent()) {
+      return Decision.reject(refused.get());
+    }
+    return accept(
+        model,
+        current.withSpec(current.spec().withRestartRequestedAt(restartTime(current, context))));
   }
 
   /**
@@ -104,6 +144,27 @@ public final class ClusterCommands {
     return Decision.accept(
         List.of(new DesiredRecord.Put(new DesiredEvent.ClusterChanged(cluster))),
         model.view(cluster));
+  }
+
+  /**
+   * Now, unless that is not after the last restart asked for (another control plane instance's
+   * clock may have been ahead): the time must change for the data plane to roll again.
+   */
+  private static Instant restartTime(DesiredCluster current, CommandContext context) {
+    Instant now = context.now();
+    return current
+        .spec()
+        .restartRequestedAt()
+        .filter(last -> !now.isAfter(last))
+        .map(last -> last.plusMillis(1))
+        .orElse(now);
+  }
+
+  /** The conflict of a request made against another version, by header or in the body. */
+  private static Optional<Rejection> staleVersion(
+      DesiredCluster current, Optional<Long> ifMatch, Optional<Long> inBody) {
+    return staleVersion(current, "If-Match", ifMatch)
+        .or(() -> staleVersion(current, "resourceVersion", inBody));
   }
 
   private static Optional<Rejection> staleVersion(

@@ -27,6 +27,11 @@ public record Rejection(Reason reason, String detail, Optional<String> field) {
     NOT_FOUND,
     /** The request contradicts the current state: a stale version, a taken name. */
     CONFLICT,
+    /**
+     * The cluster is busy with a lifecycle operation and takes one at a time; the same request may
+     * succeed once it is done.
+     */
+    BUSY,
     /** The control plane cannot act now; the same request may succeed later. */
     UNAVAILABLE
   }
@@ -49,6 +54,11 @@ public record Rejection(Reason reason, String detail, Optional<String> field) {
   /** A request that contradicts the current state. */
   public static Rejection conflict(String detail) {
     return new Rejection(Reason.CONFLICT, detail, Optional.empty());
+  }
+
+  /** A lifecycle change asked of a cluster still busy with another. */
+  public static Rejection busy(String detail) {
+    return new Rejection(Reason.BUSY, detail, Optional.empty());
   }
 
   /** A request the control plane cannot carry out now. */

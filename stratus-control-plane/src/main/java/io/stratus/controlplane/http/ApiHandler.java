@@ -130,6 +130,17 @@ final class ApiHandler implements HttpHandler {
     if (path.size() == 3 && path.get(2).equals("api-keys")) {
       return allow(method, "POST") ? clusters.issueApiKey(id) : methodNotAllowed("POST");
     }
+    if (path.size() == 3 && path.get(2).equals("restart")) {
+      return allow(method, "POST")
+          ? withBody(
+              exchange,
+              body ->
+                  clusters.restart(
+                      id,
+                      Optional.ofNullable(exchange.getRequestHeaders().getFirst("If-Match")),
+                      body))
+          : methodNotAllowed("POST");
+    }
     if (path.size() == 3 && path.get(2).equals("balance")) {
       return switch (method) {
         case "GET" -> balance.get(id);
@@ -169,7 +180,8 @@ final class ApiHandler implements HttpHandler {
         ProblemType.NOT_FOUND.problem(
             "there is no resource at "
                 + Shown.value(path)
-                + "; the REST API v1 serves /healthz and /v1/clusters[/{id}[/api-keys|/balance]]"));
+                + "; the REST API v1 serves /healthz and"
+                + " /v1/clusters[/{id}[/api-keys|/balance|/restart]]"));
   }
 
   private static Response methodNotAllowed(String allowed) {

@@ -5,6 +5,7 @@ import io.stratus.api.Cluster;
 import io.stratus.api.ClusterList;
 import io.stratus.api.CreateClusterRequest;
 import io.stratus.api.PatchClusterRequest;
+import io.stratus.api.RestartClusterRequest;
 import io.stratus.controlplane.command.ClusterCommands;
 import io.stratus.controlplane.command.Rejection;
 import io.stratus.controlplane.command.TenantKeyCommands;
@@ -69,29 +70,44 @@ final class ClusterRoutes {
         cluster -> Map.of("ETag", etagValue(cluster), "Location", "/v1/clusters/" + cluster.id()));
   }
 
-  /** {@code PATCH /v1/clusters/{id}}. */
+  /**
+   * {@code PATCH /v1/clusters/{id}}. A {@code config} in the body replaces the cluster's overrides
+   * as a whole.
+   */
   Response patch(String id, Optional<String> ifMatchHeader, byte[] body) {
     Validation<PatchClusterRequest> request = RequestBodies.patchCluster(body);
     if (request instanceof Validation.Invalid<PatchClusterRequest> invalid) {
       return invalid(invalid.violation());
     }
-    Optional<Long> ifMatch;
-    if (ifMatchHeader.isEmpty() || ifMatchHeader.get().trim().equals("*")) {
-      ifMatch = Optional.empty();
-    } else {
-      Matcher matcher = IF_MATCH.matcher(ifMatchHeader.get().trim());
-      if (!matcher.matches()) {
-        return invalid(
-            new Violation(
-                "If-Match",
-                "If-Match must be the resource version last read, such as \"5\"; was "
-                    + Shown.value(ifMatchHeader.get())));
-      }
-      ifMatch = Optional.of(Long.parseLong(matcher.group(1)));
+    Validation<Optional<Long>> ifMatch = ifMatch(ifMatchHeader);
+    if (ifMatch instanceof Validation.Invalid<Optional<Long>> invalid) {
+      return invalid(invalid.violation());
     }
     PatchClusterRequest valid = ((Validation.Valid<PatchClusterRequest>) request).value();
+    Optional<Long> version = ((Validation.Valid<Optional<Long>>) ifMatch).value();
     return calls.call(
-        (image, context) -> clusters.patch(image, id, valid, ifMatch), 202, ClusterRoutes::etag);
+        (image, context) -> clusters.patch(image, id, valid, version), 202, ClusterRoutes::etag);
+  }
+
+  /**
+   * {@code POST /v1/clusters/{id}/restart}: a health-gated rolling restart, with an optional body
+   * {@code {"resourceVersion":N}} or {@code If-Match} header as for {@code PATCH}.
+   */
+  Response restart(String id, Optional<String> ifMatchHeader, byte[] body) {
+    Validation<RestartClusterRequest> request = RequestBodies.restartCluster(body);
+    if (request instanceof Validation.Invalid<RestartClusterRequest> invalid) {
+      return invalid(invalid.violation());
+    }
+    Validation<Optional<Long>> ifMatch = ifMatch(ifMatchHeader);
+    if (ifMatch instanceof Validation.Invalid<Optional<Long>> invalid) {
+      return invalid(invalid.violation());
+    }
+    RestartClusterRequest valid = ((Validation.Valid<RestartClusterRequest>) request).value();
+    Optional<Long> version = ((Validation.Valid<Optional<Long>>) ifMatch).value();
+    return calls.call(
+        (image, context) -> clusters.restart(image, context, id, valid, version),
+        202,
+        ClusterRoutes::etag);
   }
 
   /** {@code DELETE /v1/clusters/{id}}. */
@@ -112,6 +128,21 @@ final class ClusterRoutes {
     return new Response.Failure(
         ProblemType.NOT_FOUND.problem(
             "there is no cluster with id '" + Shown.value(id) + "'", Optional.empty()));
+  }
+
+  /** The version an {@code If-Match} header names; empty without one or with {@code *}. */
+  private static Validation<Optional<Long>> ifMatch(Optional<String> header) {
+    if (header.isEmpty() || header.get().trim().equals("*")) {
+      return Validation.valid(Optional.empty());
+    }
+    Matcher matcher = IF_MATCH.matcher(header.get().trim());
+    if (!matcher.matches()) {
+      return Validation.invalid(
+          "If-Match",
+          "If-Match must be the resource version last read, such as \"5\"; was "
+              + Shown.value(header.get()));
+    }
+    return Validation.valid(Optional.of(Long.parseLong(matcher.group(1))));
   }
 
   private static Response invalid(Violation violation) {

@@ -56,6 +56,7 @@ final class CommandCalls {
           case INVALID -> ProblemType.VALIDATION;
           case NOT_FOUND -> ProblemType.NOT_FOUND;
           case CONFLICT -> ProblemType.CONFLICT;
+          case BUSY -> ProblemType.BUSY;
           case UNAVAILABLE -> ProblemType.UNAVAILABLE;
         };
     return new Response.Failure(type.problem(rejection.detail(), rejection.field()));

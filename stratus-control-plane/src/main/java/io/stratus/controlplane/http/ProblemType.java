@@ -15,6 +15,11 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
   /** The request contradicts the current state. */
   CONFLICT("conflict", "Conflict", 409),
+  /**
+   * The cluster is busy with another lifecycle operation (restart, upgrade, reconfigure, expand,
+   * shrink); retry once it is READY.
+   */
+  BUSY("cluster-busy", "Cluster busy", 409),
   /** The request body is larger than the API accepts. */
   PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
   /** The control plane cannot act now; the same request may succeed later. */

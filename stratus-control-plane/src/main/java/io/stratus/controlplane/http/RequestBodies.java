@@ -12,6 +12,7 @@ import io.stratus.api.BalancingMode;
 import io.stratus.api.BalancingRequest;
 import io.stratus.api.CreateClusterRequest;
 import io.stratus.api.PatchClusterRequest;
+import io.stratus.api.RestartClusterRequest;
 import io.stratus.api.StratusJson;
 import io.stratus.controlplane.validation.ClusterRequestRules;
 import io.stratus.controlplane.validation.Validation;
@@ -70,6 +71,22 @@ final class RequestBodies {
                 fields.settings("config"),
                 fields.longInteger("resourceVersion", "the whole-number version last read"),
                 balancing(fields)));
+  }
+
+  /**
+   * The body of {@code POST /v1/clusters/{id}/restart}, which may be empty: a restart needs nothing
+   * but may name the version it was asked against.
+   */
+  static Validation<RestartClusterRequest> restartCluster(byte[] body) {
+    if (body.length == 0) {
+      return Validation.valid(RestartClusterRequest.ANY_VERSION);
+    }
+    return read(
+        body,
+        List.of("resourceVersion"),
+        fields ->
+            new RestartClusterRequest(
+                fields.longInteger("resourceVersion", "the whole-number version last read")));
   }
 
   /**

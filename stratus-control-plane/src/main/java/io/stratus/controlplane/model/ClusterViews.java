@@ -68,6 +68,8 @@ public final class ClusterViews {
         status.brokers(),
         message,
         status.observedVersion(),
-        status.storage());
+        status.storage(),
+        status.operation(),
+        status.metadataVersion());
   }
 }

@@ -99,7 +99,11 @@ public final class ClusterRequestRules {
                 .orElse(BalancingSpec.DEFAULT)));
   }
 
-  /** The spec after this patch, or the rule the patch breaks. */
+  /**
+   * The spec after this patch, or the rule the patch breaks. A patch's {@code config} replaces the
+   * overrides as a whole: a key left out is removed, and {@code {}} removes them all. A patch may
+   * not lower {@code kafkaVersion}.
+   */
   public Validation<ClusterSpec> patchedSpec(ClusterSpec current, PatchClusterRequest patch) {
     boolean balancingAbsent = patch.balancing() == null || patch.balancing().mode() == null;
     if (patch.brokers() == null
@@ -107,13 +111,8 @@ public final class ClusterRequestRules {
         && patch.config() == null
         && balancingAbsent) {
       return Validation.invalid(
-          "body", "nothing to change: give at least one of brokers, kafkaVersion, balancing.mode");
-    }
-    if (patch.config() != null) {
-      return Validation.invalid(
-          "config",
-          "changing broker configuration of a running cluster is not supported yet; set it when"
-              + " creating the cluster");
+          "body",
+          "nothing to change: give at least one of brokers, kafkaVersion, config, balancing.mode");
     }
     ClusterSpec next = current;
     if (patch.brokers() != null) {
@@ -124,11 +123,20 @@ public final class ClusterRequestRules {
       next = next.withBrokers(patch.brokers());
     }
     if (patch.kafkaVersion() != null) {
-      Optional<Violation> violation = checkVersion(patch.kafkaVersion());
+      Optional<Violation> violation =
+          checkVersion(patch.kafkaVersion())
+              .or(() -> checkNoDowngrade(current.kafkaVersion(), patch.kafkaVersion()));
       if (violation.isPresent()) {
         return new Validation.Invalid<>(violation.get());
       }
       next = next.withKafkaVersion(patch.kafkaVersion());
+    }
+    if (patch.config() != null) {
+      Optional<Violation> violation = checkConfig(patch.config());
+      if (violation.isPresent()) {
+        return new Validation.Invalid<>(violation.get());
+      }
+      next = next.withConfig(patch.config());
     }
     Validation<Optional<BalancingSpec>> balancing = balancing(patch.balancing());
     if (balancing instanceof Validation.Invalid<Optional<BalancingSpec>> invalid) {
@@ -202,6 +210,27 @@ public final class ClusterRequestRules {
                   + versions.describe()));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Kafka finalizes the new {@code metadata.version} once every broker runs the new version, and a
+   * finalized metadata version cannot be lowered again; so a cluster only ever moves forward.
+   */
+  private static Optional<Violation> checkNoDowngrade(String current, String requested) {
+    if (!KafkaVersions.isOlder(requested, current)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Violation(
+            "kafkaVersion",
+            "kafkaVersion "
+                + requested
+                + " is older than the cluster's "
+                + current
+                + ": Kafka cannot lower a finalized metadata.version, so clusters are never"
+                + " downgraded; create a new cluster at "
+                + requested
+                + " and move the data instead"));
   }
 
   private Optional<Violation> checkConfig(Map<String, String> config) {

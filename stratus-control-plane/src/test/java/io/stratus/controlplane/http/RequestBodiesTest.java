@@ -6,6 +6,7 @@ import io.stratus.api.BalanceRequest;
 import io.stratus.api.BalancingRequest;
 import io.stratus.api.CreateClusterRequest;
 import io.stratus.api.PatchClusterRequest;
+import io.stratus.api.RestartClusterRequest;
 import io.stratus.controlplane.validation.Validation;
 import io.stratus.controlplane.validation.Violation;
 import java.nio.charset.StandardCharsets;
@@ -191,5 +192,21 @@ class RequestBodiesTest {
     assertThat(wrongType.detail()).contains("one of plan, rebalance, stop");
     assertThat(unknown.field()).isEqualTo("force");
     assertThat(unknown.detail()).contains("allowed: action");
+  }
+
+  @Test
+  void aRestartBodyMayBeEmptyOrNameTheVersion() {
+    assertThat(RequestBodies.restartCluster(new byte[0]))
+        .isEqualTo(Validation.valid(RestartClusterRequest.ANY_VERSION));
+    assertThat(
+            RequestBodies.restartCluster(
+                "{\"resourceVersion\":4}".getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(Validation.valid(new RestartClusterRequest(4L)));
+    assertThat(
+            violation(
+                    RequestBodies.restartCluster(
+                        "{\"resourceVersion\":\"4\"}".getBytes(StandardCharsets.UTF_8)))
+                .field())
+        .isEqualTo("resourceVersion");
   }
 }

@@ -205,7 +205,7 @@ class ClusterRequestRulesTest {
   @Nested
   class Patch {
 
-    private final ClusterSpec current = TestData.spec("orders", 5);
+    private final ClusterSpec current = TestData.spec("orders", 5).withKafkaVersion("4.3.1");
 
     private Validation<ClusterSpec> patch(Integer brokers, String version) {
       return rules.patchedSpec(current, new PatchClusterRequest(brokers, version, null, null));
@@ -213,8 +213,8 @@ class ClusterRequestRulesTest {
 
     @Test
     void brokersAndVersionChange() {
-      assertThat(spec(patch(7, "4.3.1")))
-          .isEqualTo(new ClusterSpec("orders", ClusterType.DEDICATED, 7, "4.3.1", Map.of()));
+      assertThat(spec(patch(7, "4.4.0")))
+          .isEqualTo(new ClusterSpec("orders", ClusterType.DEDICATED, 7, "4.4.0", Map.of()));
     }
 
     @Test
@@ -229,7 +229,7 @@ class ClusterRequestRulesTest {
       assertThat(grownOff)
           .isEqualTo(current.withBalancing(new BalancingSpec(BalancingMode.EMPTY_BROKER)));
       assertThat(
-              spec(rules.patchedSpec(grownOff, new PatchClusterRequest(6, "4.3.1", null, null)))
+              spec(rules.patchedSpec(grownOff, new PatchClusterRequest(6, "4.4.0", null, null)))
                   .balancing()
                   .mode())
           .as("other changes keep the mode")
@@ -270,15 +270,87 @@ class ClusterRequestRulesTest {
     }
 
     @Test
-    void configCannotBeChangedYet() {
+    void somethingMustChangeNamesEveryFieldThatCan() {
       Violation violation =
+          violation(rules.patchedSpec(current, new PatchClusterRequest(null, null, null, null)));
+
+      assertThat(violation.detail())
+          .isEqualTo(
+              "nothing to change: give at least one of brokers, kafkaVersion, config,"
+                  + " balancing.mode");
+    }
+
+    @Test
+    void configReplacesTheOverridesAsAWhole() {
+      ClusterSpec configured =
+          current.withConfig(Map.of("num.partitions", "3", "log.retention.ms", "1000"));
+
+      ClusterSpec next =
+          spec(
+              rules.patchedSpec(
+                  configured,
+                  new PatchClusterRequest(
+                      null,
+                      null,
+                      Map.of("num.partitions", "6", "compression.type", "zstd"),
+                      null)));
+
+      assertThat(next.config())
+          .as("a key left out is removed")
+          .isEqualTo(Map.of("num.partitions", "6", "compression.type", "zstd"));
+      assertThat(next.withConfig(configured.config())).isEqualTo(configured);
+    }
+
+    @Test
+    void anEmptyConfigRemovesEveryOverride() {
+      ClusterSpec configured = current.withConfig(Map.of("num.partitions", "3"));
+
+      assertThat(
+              spec(rules.patchedSpec(
+                      configured, new PatchClusterRequest(null, null, Map.of(), null)))
+                  .config())
+          .isEmpty();
+    }
+
+    @Test
+    void configFollowsTheAllowlistAsOnCreate() {
+      Violation platformKey =
           violation(
               rules.patchedSpec(
                   current,
-                  new PatchClusterRequest(null, null, Map.of("num.partitions", "3"), null)));
+                  new PatchClusterRequest(
+                      null, null, Map.of("num.partitions", "3", "listeners", "x"), null)));
+      Violation badValue =
+          violation(
+              rules.patchedSpec(
+                  current,
+                  new PatchClusterRequest(null, null, Map.of("num.partitions", "0"), null)));
 
-      assertThat(violation.field()).isEqualTo("config");
-      assertThat(violation.detail()).contains("not supported yet").contains("when creating");
+      assertThat(platformKey.field()).isEqualTo("config.listeners");
+      assertThat(platformKey.detail()).contains("managed by the platform");
+      assertThat(badValue.field()).isEqualTo("config.num.partitions");
+      assertThat(badValue.detail()).contains("which Kafka does not accept");
+    }
+
+    @Test
+    void kafkaVersionCannotGoDown() {
+      Violation violation =
+          violation(
+              rules.patchedSpec(
+                  TestData.spec("orders", 5), new PatchClusterRequest(null, "4.3.1", null, null)));
+
+      assertThat(violation.field()).isEqualTo("kafkaVersion");
+      assertThat(violation.detail())
+          .isEqualTo(
+              "kafkaVersion 4.3.1 is older than the cluster's 4.4.0: Kafka cannot lower a"
+                  + " finalized metadata.version, so clusters are never downgraded; create a new"
+                  + " cluster at 4.3.1 and move the data instead");
+    }
+
+    @Test
+    void kafkaVersionMayStayOrGoUp() {
+      assertThat(spec(patch(null, "4.4.0")).kafkaVersion()).isEqualTo("4.4.0");
+      assertThat(spec(patch(null, "4.3.1"))).as("the same version").isEqualTo(current);
     }
 
     @ParameterizedTest

@@ -57,9 +57,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The agent's reconciler rolling, reconfiguring and resuming on three real brokers, without the
- * control plane: the spec is changed in the test and the reconciler driven pass by pass, as the
- * agent's loop does. One cluster is shared by the ordered tests.
+ * The agent's reconciler rolling, reconfiguring, resuming and upgrading Kafka 4.3.1 to 4.4.0 on
+ * three real brokers, without the control plane: the spec is changed in the test and the reconciler
+ * driven pass by pass, as the agent's loop does. One cluster is shared by the ordered tests.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -97,7 +97,7 @@ class ClusterLifecycleIT {
                 "ledger",
                 ClusterType.DEDICATED,
                 3,
-                TestKafka.VERSION,
+                TestKafka.PREVIOUS_VERSION,
                 Map.of(),
                 new BalancingSpec(BalancingMode.OFF)),
             1,
@@ -240,6 +240,36 @@ class ClusterLifecycleIT {
       }
     }
     assertThat(consumeAll()).isEqualTo(RECORDS);
+  }
+
+  @Test
+  @Order(5)
+  void anUpgradeRollsEveryNodeOntoTheNewVersionThenFinalizesTheMetadataVersion() throws Exception {
+    short before = finalizedMetadataVersion();
+    maxDown.set(0);
+    desired = desired.withSpec(desired.spec().withKafkaVersion(TestKafka.VERSION));
+
+    ClusterStatus status = converge("upgrade");
+
+    assertThat(status.kafkaVersion()).contains(TestKafka.VERSION);
+    assertThat(status.brokers())
+        .allSatisfy(broker -> assertThat(broker.kafkaVersion()).isEqualTo(TestKafka.VERSION));
+    short after = finalizedMetadataVersion();
+    assertThat(after).as("metadata.version after the upgrade").isGreaterThan(before);
+    assertThat(status.metadataVersion()).contains(Short.toString(after));
+    assertThat(maxDown.get()).as("brokers down at the same time").isLessThanOrEqualTo(1);
+    assertThat(underReplicated()).isEmpty();
+    assertThat(consumeAll()).isEqualTo(RECORDS);
+  }
+
+  private short finalizedMetadataVersion() throws Exception {
+    return admin
+        .describeFeatures()
+        .featureMetadata()
+        .get()
+        .finalizedFeatures()
+        .get("metadata.version")
+        .maxVersionLevel();
   }
 
   private ClusterReconciler newReconciler() {

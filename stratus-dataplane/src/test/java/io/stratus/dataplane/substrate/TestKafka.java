@@ -10,8 +10,11 @@ import java.nio.file.Path;
  */
 public final class TestKafka {
 
-  /** The Kafka version stratus-kafka-dist builds. */
+  /** The newest Kafka version stratus-kafka-dist builds, the one tests run unless they upgrade. */
   public static final String VERSION = "4.4.0";
+
+  /** The older Kafka version stratus-kafka-dist builds, which clusters upgrade from. */
+  public static final String PREVIOUS_VERSION = "4.3.1";
 
   private static final String PROPERTY = "stratus.kafka.home";
 
@@ -37,7 +40,7 @@ public final class TestKafka {
               + VERSION
               + " runtime is missing: "
               + libs
-              + " does not exist. Build it first with: mvn -pl stratus-kafka-dist package");
+              + " does not exist. Build it first with: mvn -pl stratus-kafka-dist/kafka-4.4.0,stratus-kafka-dist/kafka-4.3.1 -am package");
     }
     return home;
   }
