@@ -15,8 +15,9 @@ import java.util.Optional;
  * @param observedVersion the spec resource version the data plane last acted on
  * @param storage the data the cluster keeps on brokers and in the object store, once measured
  * @param operation the lifecycle operation in progress (restart, upgrade, expand, shrink), if any
- * @param metadataVersion the finalized KRaft {@code metadata.version} feature, e.g. {@code
- *     4.4-IV0}, once read from the cluster
+ * @param metadataVersion the level of the KRaft {@code metadata.version} feature finalized for the
+ *     cluster, e.g. {@code 33} (Kafka 4.4.0's latest), once read from the cluster; an upgrade raises
+ *     it once every node runs the new version
  */
 public record ClusterStatus(
     ClusterPhase phase,

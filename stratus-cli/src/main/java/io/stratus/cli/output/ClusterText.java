@@ -54,7 +54,7 @@ public final class ClusterText {
         .ifPresent(
             operation -> {
               fields.row("Operation:", operation(operation));
-              operation.waitingFor().ifPresent(reason -> fields.row("Waiting for:", reason));
+              operation.waitingFor().ifPresent(reason -> fields.row("Waiting:", reason));
             });
     fields
         .row("Bootstrap:", cluster.status().bootstrap().orElse(NONE))
@@ -140,7 +140,7 @@ public final class ClusterText {
 
   /**
    * The version asked for, and in brackets what the brokers run when that differs and the finalized
-   * metadata version, e.g. {@code 4.4.0 (running 4.3.1, metadata.version 4.3-IV3)}.
+   * metadata version, e.g. {@code 4.4.0 (running 4.3.1, metadata.version 30)}.
    */
   private static String kafkaVersion(Cluster cluster) {
     String wanted = cluster.spec().kafkaVersion();

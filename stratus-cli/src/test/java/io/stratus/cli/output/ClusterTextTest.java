@@ -94,16 +94,16 @@ class ClusterTextTest {
                     3,
                     Optional.of(2),
                     33,
-                    Optional.of("orders-0 to have 2 in-sync replicas")),
-                "4.4-IV0"));
+                    Optional.of("waiting for broker 2 to catch up")),
+                "33"));
 
     assertThat(text.lines())
         .containsSequence(
             "Phase:          UPDATING",
             "Operation:      rolling restart: 1 of 3 brokers, broker 2 now (33%)",
-            "Waiting for:    orders-0 to have 2 in-sync replicas",
+            "Waiting:        waiting for broker 2 to catch up",
             "Bootstrap:      127.0.0.1:19092");
-    assertThat(text).contains("Kafka version:  4.4.0 (metadata.version 4.4-IV0)");
+    assertThat(text).contains("Kafka version:  4.4.0 (metadata.version 33)");
   }
 
   @Test
@@ -115,14 +115,14 @@ class ClusterTextTest {
             withSpec(upgrading, upgrading.spec().withKafkaVersion("4.5.0")),
             new LifecycleOperation(
                 OperationKind.UPGRADE, 0, 3, Optional.of(0), 0, Optional.empty()),
-            "4.4-IV0");
+            "30");
 
     String text = ClusterText.describe(upgrading);
 
     assertThat(text)
         .contains("Operation:      rolling upgrade: 0 of 3 brokers, broker 0 now (0%)")
-        .contains("Kafka version:  4.5.0 (running 4.4.0, metadata.version 4.4-IV0)")
-        .doesNotContain("Waiting for:");
+        .contains("Kafka version:  4.5.0 (running 4.4.0, metadata.version 30)")
+        .doesNotContain("Waiting:");
   }
 
   @Test

@@ -159,6 +159,7 @@ class BalancerE2E {
   @Test
   @Order(2)
   void aFourthBrokerTakesItsShareOfReplicasLeadersAndBytes() throws Exception {
+    api.awaitIdle(clusterId, CONVERGE);
     RestClient.Answer patched = api.patch("/v1/clusters/" + clusterId, "{\"brokers\":4}", null);
     assertThat(patched.status()).as(patched.body().toString()).isEqualTo(202);
     long started = System.nanoTime();
@@ -244,6 +245,7 @@ class BalancerE2E {
             () -> watchLeavingBroker(3, watching, lastSeenReplicas, cordoned, violations),
             "balancer-e2e-drain-watch");
     watcher.start();
+    api.awaitIdle(clusterId, CONVERGE);
     RestClient.Answer patched = api.patch("/v1/clusters/" + clusterId, "{\"brokers\":3}", null);
     assertThat(patched.status()).as(patched.body().toString()).isEqualTo(202);
     long started = System.nanoTime();

@@ -298,6 +298,7 @@ class ControlPlaneOutageIT {
   @Order(4)
   void aChangeMadeAfterTheOutageReachesTheAgent() throws Exception {
     assertThat(controlPlane.healthy()).as("the control plane is back").isTrue();
+    api.awaitIdle(clusterId, CONVERGE);
     long version = api.get("/v1/clusters/" + clusterId).body().path("resourceVersion").asLong();
     long started = System.nanoTime();
     RestClient.Answer patched =

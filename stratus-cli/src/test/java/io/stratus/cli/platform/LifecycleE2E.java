@@ -40,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * once, no send failed, at most one broker was ever down, and the cluster is READY with no
  * under-replicated partition. Last, with one broker frozen by hand, a rolling restart waits and
  * says why instead of restarting another broker. The steps build on each other and share one
- * platform, so they run in order; each prints its duration and the producer's latency, which
- * {@code target/bench/lifecycle-e2e.json} keeps (figures, never asserted).
+ * platform, so they run in order; each prints its duration and the producer's latency, which {@code
+ * target/bench/lifecycle-e2e.json} keeps (figures, never asserted).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -127,8 +127,7 @@ class LifecycleE2E {
 
   @Test
   @Order(2)
-  void anUpgradeRollsEveryBrokerOntoTheNewVersionAndFinalizesItsMetadataVersion()
-      throws Exception {
+  void anUpgradeRollsEveryBrokerOntoTheNewVersionAndFinalizesItsMetadataVersion() throws Exception {
     int levelBefore = metadataVersionLevel();
 
     JsonNode cluster =
@@ -167,7 +166,11 @@ class LifecycleE2E {
 
     try (Admin admin = Admin.create(internal)) {
       long onNewBroker =
-          admin.describeTopics(admin.listTopics().names().get()).allTopicNames().get().values()
+          admin
+              .describeTopics(admin.listTopics().names().get())
+              .allTopicNames()
+              .get()
+              .values()
               .stream()
               .flatMap(topic -> topic.partitions().stream())
               .filter(p -> p.replicas().stream().anyMatch(node -> node.id() == 3))
@@ -208,8 +211,13 @@ class LifecycleE2E {
             .ignoreExceptions()
             .until(
                 () ->
-                    admin.describeTopics(List.of("gate")).allTopicNames().get().get("gate")
-                        .partitions().stream()
+                    admin
+                        .describeTopics(List.of("gate"))
+                        .allTopicNames()
+                        .get()
+                        .get("gate")
+                        .partitions()
+                        .stream()
                         .noneMatch(p -> p.isr().stream().anyMatch(node -> node.id() == 2)));
       }
       accepted(api.post("/v1/clusters/" + clusterId + "/restart", ""));
@@ -247,15 +255,17 @@ class LifecycleE2E {
           .as("broker %d restarted once broker 2 was back", broker.getKey())
           .isNotEqualTo(broker.getValue());
     }
-    assertThat(cluster.at("/status/operation").isNull() || cluster.at("/status/operation").isMissingNode())
+    assertThat(
+            cluster.at("/status/operation").isNull()
+                || cluster.at("/status/operation").isMissingNode())
         .isTrue();
     assertThat(underReplicated()).isEmpty();
   }
 
   /**
    * Runs one operation while records flow: a warm-up, a phase before, the operation (until the
-   * cluster is READY again at the version it returns, with no operation left), a phase after;
-   * then checks delivery, availability and replication, and records the figures.
+   * cluster is READY again at the version it returns, with no operation left), a phase after; then
+   * checks delivery, availability and replication, and records the figures.
    */
   private JsonNode underLoad(String name, String topic, int brokersAfter, Callable<Long> operation)
       throws Exception {
@@ -281,13 +291,17 @@ class LifecycleE2E {
       report = load.stopAndVerify(Duration.ofMinutes(2));
       System.out.println(name + ": " + millis + " ms; " + report.describe());
       System.out.println(name + ": " + watch.describe());
-      assertThat(watch.maxDown()).as("brokers down at the same time during " + name).isLessThanOrEqualTo(1);
+      assertThat(watch.maxDown())
+          .as("brokers down at the same time during " + name)
+          .isLessThanOrEqualTo(1);
       figures.add(figure(name, millis, report, watch.maxDown()));
     }
     assertThat(report.readToEnd()).as(report.describe()).isTrue();
     assertThat(report.lost()).as("acknowledged records never read: " + report.describe()).isZero();
     assertThat(report.duplicated()).as("records read twice: " + report.describe()).isZero();
-    assertThat(report.failedSends()).as("sends failed after retries: " + report.describe()).isZero();
+    assertThat(report.failedSends())
+        .as("sends failed after retries: " + report.describe())
+        .isZero();
     assertThat(report.acknowledged()).isPositive();
     assertThat(cluster.at("/status/phase").asText()).isEqualTo("READY");
     assertThat(underReplicated()).as("under-replicated partitions after " + name).isEmpty();
@@ -333,7 +347,8 @@ class LifecycleE2E {
     try (Admin admin = Admin.create(tenant)) {
       admin
           .createTopics(
-              List.of(new NewTopic(topic, 6, (short) 3).configs(Map.of("min.insync.replicas", "2"))))
+              List.of(
+                  new NewTopic(topic, 6, (short) 3).configs(Map.of("min.insync.replicas", "2"))))
           .all()
           .get();
       await(topic + " has a leader and a full ISR on every partition")

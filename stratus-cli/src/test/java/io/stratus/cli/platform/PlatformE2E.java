@@ -300,6 +300,7 @@ class PlatformE2E {
   }
 
   private JsonNode scale(int brokers) throws Exception {
+    api.awaitIdle(clusterId, CONVERGE);
     JsonNode current = api.get("/v1/clusters/" + clusterId).body();
     long version = current.path("resourceVersion").asLong();
     RestClient.Answer patched =

@@ -72,6 +72,29 @@ final class RestClient {
     return last[0];
   }
 
+  /**
+   * Waits until the cluster has taken up its latest spec and is READY with no lifecycle operation
+   * left, so that the next change is not refused as busy (one lifecycle operation at a time).
+   */
+  void awaitIdle(String clusterId, Duration timeout) {
+    await("cluster " + clusterId + " idle")
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              JsonNode cluster = get("/v1/clusters/" + clusterId).body();
+              assertThat(cluster.at("/status/phase").asText())
+                  .as(cluster.at("/status/message").asText())
+                  .isEqualTo("READY");
+              assertThat(cluster.at("/status/observedVersion").asLong())
+                  .isGreaterThanOrEqualTo(cluster.path("resourceVersion").asLong());
+              JsonNode operation = cluster.at("/status/operation");
+              assertThat(operation.isNull() || operation.isMissingNode())
+                  .as("operation " + operation)
+                  .isTrue();
+            });
+  }
+
   private Answer send(String method, String path, String json, String ifMatch)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =

@@ -216,6 +216,7 @@ class S3TieredStorageE2E extends TieredStorageScenario {
     // What the outage step wrote must have been tiered first: a replica moved now copies whatever
     // its leader still keeps locally, and that should be only the hot set.
     awaitOnlyTheHotSetIsLocal();
+    api.awaitIdle(clusterId, Duration.ofMinutes(4));
     RestClient.Answer patched = api.patch("/v1/clusters/" + clusterId, "{\"brokers\":4}", null);
     assertThat(patched.status()).as(patched.body().toString()).isEqualTo(202);
     api.awaitReady(

@@ -90,9 +90,7 @@ final class LifecycleGate {
             .append(" brokers ")
             .append(done(operation));
     operation.node().ifPresent(node -> text.append(", broker ").append(node).append(" now"));
-    operation
-        .waitingFor()
-        .ifPresent(reason -> text.append(" (waiting for ").append(reason).append(')'));
+    operation.waitingFor().ifPresent(reason -> text.append(" (").append(reason).append(')'));
     return text.toString();
   }
 

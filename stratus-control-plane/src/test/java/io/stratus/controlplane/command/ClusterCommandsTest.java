@@ -387,7 +387,7 @@ class ClusterCommandsTest {
                           3,
                           Optional.of(2),
                           33,
-                          Optional.of("orders-0 to have 2 in-sync replicas again"))),
+                          Optional.of("waiting for broker 2 to catch up"))),
                   Optional.empty()));
 
       Rejection rejection =
@@ -398,7 +398,7 @@ class ClusterCommandsTest {
       assertThat(rejection.detail())
           .isEqualTo(
               "cluster lkc-orders is busy: rolling restart, 1 of 3 brokers restarted, broker 2"
-                  + " now (waiting for orders-0 to have 2 in-sync replicas again); one lifecycle"
+                  + " now (waiting for broker 2 to catch up); one lifecycle"
                   + " operation at a time — retry once it is READY");
     }
 

@@ -8,24 +8,17 @@ import io.stratus.api.ClusterStatus;
 import io.stratus.api.DesiredCluster;
 import io.stratus.api.DesiredEvent.BalanceRequested;
 import io.stratus.api.DesiredEvent.TenantKeyIssued;
-import io.stratus.api.LifecycleOperation;
 import io.stratus.api.SealedSecrets;
 import io.stratus.balancer.BalancerException;
 import io.stratus.dataplane.balance.BalancerRuntimeSettings;
 import io.stratus.dataplane.balance.ClusterBalancer;
 import io.stratus.dataplane.kafka.ClusterAdmin;
 import io.stratus.dataplane.kafka.ClusterAdminException;
-import io.stratus.dataplane.kafka.MetadataVersionLevels;
-import io.stratus.dataplane.lifecycle.ClusterHealth;
-import io.stratus.dataplane.lifecycle.NodeCondition;
-import io.stratus.dataplane.lifecycle.NodeHealth;
 import io.stratus.dataplane.reconcile.ClusterDecider;
 import io.stratus.dataplane.reconcile.Decision;
 import io.stratus.dataplane.reconcile.KafkaVersionOrder;
-import io.stratus.dataplane.reconcile.LifecycleFacts;
 import io.stratus.dataplane.reconcile.Observation;
 import io.stratus.dataplane.reconcile.Step;
-import io.stratus.dataplane.reconcile.TargetChange;
 import io.stratus.dataplane.substrate.ClusterLayout;
 import io.stratus.dataplane.substrate.ClusterPlan;
 import io.stratus.dataplane.substrate.NodeLayout;
@@ -79,9 +72,8 @@ public final class ClusterReconciler implements AutoCloseable {
   private final Clock clock;
   private final Map<String, ClusterBalancer> balancers = new HashMap<>();
   private final Map<String, Set<Integer>> cordoned = new HashMap<>();
-  private final Set<String> settling = new HashSet<>();
-  private final Map<String, Set<Integer>> expanding = new HashMap<>();
-  private final Map<String, MetadataVersionLevels> metadataVersions = new HashMap<>();
+  private final LifecycleObserver lifecycle = new LifecycleObserver();
+  private final OperationProgress progress = new OperationProgress();
 
   public ClusterReconciler(
       Substrate substrate,
@@ -125,14 +117,14 @@ public final class ClusterReconciler implements AutoCloseable {
     }
     if (decision.operation().isEmpty()
         && observation.layout().map(l -> l.dueRestart().isEmpty()).orElse(true)) {
-      settling.remove(id);
+      lifecycle.settled(id);
     }
     if (decision.phase() == ClusterPhase.READY) {
       everReady.add(id);
       storage.tend(id, admin(id));
     }
     Optional<BalanceStatus> balance = balance(desired, observation, decision, request);
-    Decision reported = withBalanceProgress(desired, decision, balance);
+    Decision reported = progress.report(desired, decision, balance);
     if (reported != decision) {
       message = reported.message();
     }
@@ -199,71 +191,20 @@ public final class ClusterReconciler implements AutoCloseable {
     if (registered.isEmpty() || desired.deleting()) {
       return observation;
     }
-    return observation.with(lifecycleFacts(desired, layout.get(), alive, registered.get()));
-  }
-
-  /** Reads from Kafka what the lifecycle decision needs now, and only that. */
-  private LifecycleFacts lifecycleFacts(
-      DesiredCluster desired,
-      ClusterLayout layout,
-      Map<Integer, Boolean> alive,
-      Set<Integer> registered) {
-    String id = desired.id();
-    TargetChange change = TargetChange.between(desired.spec(), layout);
-    Optional<Set<String>> restartOnly = Optional.empty();
-    if (!change.set().isEmpty() && !registered.isEmpty()) {
-      int anyBroker = registered.stream().min(Integer::compare).orElseThrow();
-      restartOnly =
-          ask(id, admin -> admin.lifecycle().restartOnly(change.set().keySet(), anyBroker));
-    } else if (!change.changedKeys().isEmpty()) {
-      restartOnly = Optional.of(Set.of());
-    }
-    boolean rolling = !layout.dueRestart().isEmpty();
-    Optional<ClusterHealth> health = Optional.empty();
-    if (rolling || settling.contains(id)) {
-      health = ask(id, admin -> health(admin, layout, alive, registered));
-    }
-    long brokers = layout.brokers().size();
-    boolean allRegistered = registered.size() >= brokers;
-    Optional<MetadataVersionLevels> metadata = Optional.empty();
-    if (!rolling && allRegistered && !change.any()) {
-      MetadataVersionLevels known = metadataVersions.get(id);
-      if (known == null || known.behind()) {
-        metadata = ask(id, admin -> admin.lifecycle().metadataVersion());
-        metadata.ifPresent(levels -> metadataVersions.put(id, levels));
-      }
-    }
-    Map<Integer, Long> bytes = Map.of();
-    Set<Integer> cordons = Set.of();
-    if (allRegistered && brokers > desired.spec().brokers()) {
-      bytes = ask(id, admin -> admin.lifecycle().localBytesByBroker(registered)).orElse(Map.of());
-      cordons = ask(id, admin -> Set.copyOf(cordons(id))).orElse(Set.of());
-    }
-    return new LifecycleFacts(
-        health, restartOnly, metadata, bytes, cordons, balancing.capacity().diskBytes());
-  }
-
-  private static ClusterHealth health(
-      ClusterAdmin admin,
-      ClusterLayout layout,
-      Map<Integer, Boolean> alive,
-      Set<Integer> registered) {
-    Map<Integer, NodeHealth> nodes = new HashMap<>();
-    for (NodeLayout node : layout.nodes()) {
-      NodeCondition condition;
-      if (!alive.getOrDefault(node.nodeId(), false)) {
-        condition = NodeCondition.DOWN;
-      } else if (!node.runsBroker() || registered.contains(node.nodeId())) {
-        condition = NodeCondition.SERVING;
-      } else {
-        condition = NodeCondition.STARTING;
-      }
-      nodes.put(
-          node.nodeId(),
-          new NodeHealth(node.nodeId(), node.runsBroker(), node.runsController(), condition));
-    }
-    return new ClusterHealth(
-        nodes, admin.lifecycle().partitions(), Optional.of(admin.lifecycle().quorum()));
+    return observation.with(
+        lifecycle.facts(
+            desired,
+            layout.get(),
+            alive,
+            registered.get(),
+            new LifecycleObserver.KafkaQuestions() {
+              @Override
+              public <T> Optional<T> ask(Function<ClusterAdmin, T> question) {
+                return ClusterReconciler.this.ask(id, question);
+              }
+            },
+            () -> cordons(id),
+            balancing.capacity().diskBytes()));
   }
 
   /** Carries out one step; true when the cluster is now gone. */
@@ -285,7 +226,7 @@ public final class ClusterReconciler implements AutoCloseable {
     } else if (step instanceof Step.AddBroker) {
       NodeLayout added = substrate.addBroker(id);
       start(id, added.nodeId());
-      expanding.computeIfAbsent(id, c -> new HashSet<>()).add(added.nodeId());
+      progress.added(id, added.nodeId());
     } else if (step instanceof Step.DrainBroker drain) {
       Set<Integer> cordons = cordons(id);
       if (!cordons.contains(drain.brokerId())) {
@@ -308,24 +249,23 @@ public final class ClusterReconciler implements AutoCloseable {
       admin(id).lifecycle().applyClusterDefaults(retarget.liveSettings(), Set.of());
       substrate.retarget(id, retarget.kafkaVersion(), retarget.revision());
       if (retarget.roll().isPresent()) {
-        metadataVersions.remove(id);
+        lifecycle.metadataVersionChanging(id);
       }
     } else if (step instanceof Step.RestartNode restart) {
-      settling.add(id);
+      lifecycle.restarting(id);
       substrate.stop(id, restart.nodeId(), stopGrace);
       start(id, restart.nodeId());
     } else if (step instanceof Step.FinalizeMetadataVersion finalize) {
       admin(id).lifecycle().finalizeMetadataVersion(finalize.level());
-      metadataVersions.remove(id);
+      lifecycle.metadataVersionChanging(id);
       LOG.info("[cluster={}] finalized metadata.version level={}", id, finalize.level());
     } else if (step instanceof Step.DeleteCluster) {
       closeBalancer(id);
       cordoned.remove(id);
       closeAdmin(id);
       unconfirmedStarts.remove(id);
-      settling.remove(id);
-      expanding.remove(id);
-      metadataVersions.remove(id);
+      lifecycle.forget(id);
+      progress.forget(id);
       substrate.delete(id);
       everReady.remove(id);
       storage.forget(id);
@@ -458,54 +398,6 @@ public final class ClusterReconciler implements AutoCloseable {
             key.key(), SealedSecrets.open(identity.keys().getPrivate(), key.sealedSecret()));
   }
 
-  /**
-   * The decision as the user should see it once the balancer has run: a drain's progress in bytes
-   * moved, and an expansion that lasts until the balancer has filled the new brokers.
-   */
-  private Decision withBalanceProgress(
-      DesiredCluster desired, Decision decision, Optional<BalanceStatus> balance) {
-    String id = desired.id();
-    if (decision.draining() >= 0 && decision.operation().isPresent()) {
-      int percent =
-          balance.flatMap(BalanceStatus::progress).map(progress -> progress.percent()).orElse(0);
-      LifecycleOperation shrink = decision.operation().get();
-      if (shrink.percent() == 100 || percent == shrink.percent()) {
-        return decision;
-      }
-      return new Decision(
-          decision.steps(),
-          decision.phase(),
-          decision.message() + " (" + percent + "% of the bytes moved)",
-          decision.draining(),
-          Optional.of(
-              new LifecycleOperation(
-                  shrink.kind(),
-                  shrink.nodesDone(),
-                  shrink.nodesTotal(),
-                  shrink.node(),
-                  percent,
-                  shrink.waitingFor())));
-    }
-    Set<Integer> added = expanding.get(id);
-    if (added == null || decision.phase() != ClusterPhase.READY) {
-      return decision;
-    }
-    int brokers = desired.spec().brokers();
-    Optional<LifecycleOperation> fill =
-        ExpansionFill.pending(added, brokers, desired.spec().balancing().mode(), balance);
-    if (fill.isEmpty()) {
-      expanding.remove(id);
-      return decision;
-    }
-    String message =
-        "filling new broker"
-            + (added.size() == 1 ? " " : "s ")
-            + Decision.ids(added)
-            + ": "
-            + fill.get().waitingFor().orElse(fill.get().percent() + "% of the bytes moved");
-    return new Decision(List.of(), ClusterPhase.UPDATING, message, -1, fill);
-  }
-
   private ClusterStatus status(
       DesiredCluster desired, Observation seen, Decision decision, String message) {
     Optional<ClusterLayout> layout = substrate.layout(desired.id());
@@ -529,8 +421,7 @@ public final class ClusterReconciler implements AutoCloseable {
         desired.resourceVersion(),
         storage.usage(desired.id()),
         decision.operation(),
-        Optional.ofNullable(metadataVersions.get(desired.id()))
-            .map(levels -> Short.toString(levels.finalized())));
+        lifecycle.metadataVersion(desired.id()).map(levels -> Short.toString(levels.finalized())));
   }
 
   /** The version every node runs, or during an upgrade the oldest one still running. */
