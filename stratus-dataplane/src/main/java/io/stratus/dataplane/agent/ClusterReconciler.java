@@ -25,6 +25,7 @@ import io.stratus.dataplane.substrate.NodeLayout;
 import io.stratus.dataplane.substrate.NodeProcess;
 import io.stratus.dataplane.substrate.NodeRole;
 import io.stratus.dataplane.substrate.Substrate;
+import io.stratus.dataplane.substrate.SubstrateException;
 import io.stratus.dataplane.tiering.StorageUpkeep;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +39,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,7 +116,19 @@ public final class ClusterReconciler implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       LOG.warn("[cluster={}] {} failed: {}", id, describe(decision), e.getMessage());
-      message = message + " — failed: " + e.getMessage() + "; retrying";
+      if (refusedChange(decision, e)) {
+        // Retrying cannot help and the control plane accepts a new spec only from a cluster
+        // that is not UPDATING, so the cluster reports FAILED until the spec changes.
+        decision =
+            new Decision(
+                List.of(),
+                ClusterPhase.FAILED,
+                "cannot apply the changed spec: " + e.getMessage() + "; change it again",
+                decision.draining());
+        message = decision.message();
+      } else {
+        message = message + " — failed: " + e.getMessage() + "; retrying";
+      }
     }
     if (decision.operation().isEmpty()
         && observation.layout().map(l -> l.dueRestart().isEmpty()).orElse(true)) {
@@ -474,6 +489,15 @@ public final class ClusterReconciler implements AutoCloseable {
     if (admin != null) {
       admin.close();
     }
+  }
+
+  /** Whether a change of spec failed in a way only another change can fix. */
+  private static boolean refusedChange(Decision decision, RuntimeException e) {
+    boolean retarget = decision.steps().stream().anyMatch(Step.Retarget.class::isInstance);
+    Throwable cause = e.getCause();
+    return retarget
+        && (e instanceof SubstrateException
+            || (cause instanceof ApiException && !(cause instanceof RetriableException)));
   }
 
   private static String describe(Decision decision) {

@@ -59,8 +59,10 @@ final class ShrinkDecider {
     long hosted = DrainCheck.replicasOn(leavingId, seen.assignments().get());
     int total = Math.max(1, brokers.size() - wanted);
     if (blocker.isPresent()) {
+      // FAILED, not UPDATING: nothing will change by waiting, and the user must be able to ask
+      // for the old size back (the control plane refuses changes while a cluster is UPDATING).
       String reason = "cannot remove broker " + leavingId + ": " + blocker.get();
-      return new Decision(List.of(), ClusterPhase.UPDATING, reason, leavingId)
+      return new Decision(List.of(), ClusterPhase.FAILED, reason, leavingId)
           .during(
               RollDecider.operation(
                   OperationKind.SHRINK, 0, total, Optional.of(leavingId), Optional.of(reason)));
