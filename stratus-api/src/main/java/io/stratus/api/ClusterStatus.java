@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param storage the data the cluster keeps on brokers and in the object store, once measured
  * @param operation the lifecycle operation in progress (restart, upgrade, expand, shrink), if any
  * @param metadataVersion the level of the KRaft {@code metadata.version} feature finalized for the
- *     cluster, e.g. {@code 33} (Kafka 4.4.0's latest), once read from the cluster; an upgrade raises
- *     it once every node runs the new version
+ *     cluster, e.g. {@code 33} (Kafka 4.4.0's latest), once read from the cluster; an upgrade
+ *     raises it once every node runs the new version
  */
 public record ClusterStatus(
     ClusterPhase phase,

@@ -308,27 +308,10 @@ class LifecycleE2E {
     return cluster;
   }
 
+  /** Waits until the cluster is READY at {@code version} with its brokers and no operation. */
   private JsonNode awaitSettled(long version, int brokers) {
-    JsonNode[] last = new JsonNode[1];
-    await("cluster READY with " + brokers + " brokers at version " + version + ", no operation")
-        .atMost(OPERATION)
-        .pollInterval(Duration.ofMillis(500))
-        .untilAsserted(
-            () -> {
-              JsonNode cluster = api.get("/v1/clusters/" + clusterId).body();
-              last[0] = cluster;
-              assertThat(cluster.at("/status/phase").asText())
-                  .as(cluster.at("/status/message").asText())
-                  .isEqualTo("READY");
-              assertThat(cluster.at("/status/observedVersion").asLong())
-                  .isGreaterThanOrEqualTo(version);
-              assertThat(cluster.at("/status/brokers")).hasSize(brokers);
-              JsonNode operation = cluster.at("/status/operation");
-              assertThat(operation.isNull() || operation.isMissingNode())
-                  .as("no operation left: " + operation)
-                  .isTrue();
-            });
-    return last[0];
+    api.awaitIdle(clusterId, OPERATION);
+    return api.awaitReady(clusterId, brokers, version, OPERATION);
   }
 
   private static void awaitAcknowledged(ContinuousLoad load, long records) {

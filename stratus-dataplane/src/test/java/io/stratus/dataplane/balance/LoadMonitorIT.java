@@ -217,11 +217,32 @@ class LoadMonitorIT {
         .satisfies(p -> assertThat(p.replicas()).as("replicated to all three brokers").hasSize(3));
   }
 
-  /** The first ready model in which every partition of the topic has rates in and out. */
+  /**
+   * A ready model in which every partition of the topic has rates in and out, taken once every
+   * window it averages lies after the first such model: the first windows also hold the samples of
+   * the traffic's start (clients connecting, leaders found), which skew a six-second measurement.
+   */
   private ClusterModel awaitModelWithRates() {
+    modelWithRates(Duration.ofSeconds(90));
+    long steady =
+        System.nanoTime()
+            + SETTINGS.windowDuration().multipliedBy(SETTINGS.windowCount() + 1L).toNanos();
+    await("every window in use lies after the first model with rates")
+        .atMost(Duration.ofSeconds(30))
+        .pollInSameThread()
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              monitor.poll();
+              return System.nanoTime() >= steady;
+            });
+    return modelWithRates(Duration.ofSeconds(30));
+  }
+
+  private ClusterModel modelWithRates(Duration timeout) {
     var found = new ClusterModel[1];
     await()
-        .atMost(Duration.ofSeconds(90))
+        .atMost(timeout)
         .pollInSameThread()
         .pollInterval(Duration.ofMillis(200))
         .untilAsserted(

@@ -8,6 +8,7 @@ import io.stratus.dataplane.substrate.ClusterLayout;
 import io.stratus.dataplane.substrate.ClusterPlan;
 import io.stratus.dataplane.substrate.NodeLayout;
 import io.stratus.dataplane.substrate.NodeProcess;
+import io.stratus.dataplane.substrate.NodeRevision;
 import io.stratus.dataplane.substrate.NodeRole;
 import io.stratus.dataplane.substrate.SubstrateException;
 import io.stratus.dataplane.substrate.TestKafka;
@@ -121,9 +122,14 @@ class LocalSubstrateIT {
   @Test
   @Order(1)
   void provisionIsIdempotentAndKeepsSecretsOwnerOnly() throws Exception {
+    ClusterLayout stored = substrate.layout(CLUSTER).orElseThrow();
     assertThat(substrate.provision(new ClusterPlan(CLUSTER, 5, "4.4.0", Map.of(), false)))
         .as("provisioning an existing cluster returns its layout unchanged")
-        .isEqualTo(layout);
+        .isEqualTo(stored);
+    assertThat(stored.nodes())
+        .as("every started node records what it started with")
+        .allSatisfy(
+            node -> assertThat(node.started()).contains(new NodeRevision(TestKafka.VERSION, 0)));
     assertThat(substrate.clusters()).containsExactly(CLUSTER);
     assertThat(layout.controllers()).extracting(NodeLayout::nodeId).containsExactly(0, 1, 2);
 
@@ -266,6 +272,7 @@ class LocalSubstrateIT {
   @Order(6)
   void aNewSubstrateOnTheSameRootAdoptsTheRunningNodes() {
     List<NodeProcess> before = substrate.processes(CLUSTER);
+    ClusterLayout stored = substrate.layout(CLUSTER).orElseThrow();
     // Not closed: closing a substrate stops its nodes, and these belong to the test's substrate.
     var restarted = new LocalSubstrate(root.resolve("clusters"), options);
 
@@ -276,7 +283,7 @@ class LocalSubstrateIT {
     assertThat(restarted.processes(CLUSTER))
         .as("start adopts, it does not relaunch")
         .isEqualTo(before);
-    assertThat(restarted.layout(CLUSTER)).contains(layout);
+    assertThat(restarted.layout(CLUSTER)).contains(stored);
   }
 
   @Test
