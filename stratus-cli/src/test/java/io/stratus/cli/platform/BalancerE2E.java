@@ -50,8 +50,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Self-balancing as a user meets it: a 3-broker cluster with a skewed placement and skewed traffic
  * grows to 4 brokers and the new broker takes its share of replicas, leaders and bytes; it shrinks
  * back to 3 and the broker that leaves is drained to zero replicas before its process stops. A
- * producer (idempotent, acks=all) writes throughout, and every acknowledged record is read back.
- * The steps build on each other and share one platform, so they run in order.
+ * producer (idempotent, acks=all) writes throughout, and every acknowledged record is read back;
+ * growing and shrinking also run as lifecycle operations under {@link OperationUnderLoad}'s load
+ * (no record lost or read twice, at most one broker down, no under-replicated partition). The steps
+ * build on each other and share one platform, so they run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -160,10 +162,14 @@ class BalancerE2E {
   @Order(2)
   void aFourthBrokerTakesItsShareOfReplicasLeadersAndBytes() throws Exception {
     api.awaitIdle(clusterId, CONVERGE);
-    RestClient.Answer patched = api.patch("/v1/clusters/" + clusterId, "{\"brokers\":4}", null);
-    assertThat(patched.status()).as(patched.body().toString()).isEqualTo(202);
     long started = System.nanoTime();
-    api.awaitReady(clusterId, 4, patched.body().path("resourceVersion").asLong(), CONVERGE);
+    operations()
+        .run(
+            "expand 3 -> 4",
+            "expand",
+            3,
+            4,
+            () -> accepted(api.patch("/v1/clusters/" + clusterId, "{\"brokers\":4}", null)));
     JsonNode balance =
         await("the balancer moves load onto broker 3 and finishes")
             .atMost(CONVERGE)
@@ -246,11 +252,15 @@ class BalancerE2E {
             "balancer-e2e-drain-watch");
     watcher.start();
     api.awaitIdle(clusterId, CONVERGE);
-    RestClient.Answer patched = api.patch("/v1/clusters/" + clusterId, "{\"brokers\":3}", null);
-    assertThat(patched.status()).as(patched.body().toString()).isEqualTo(202);
     long started = System.nanoTime();
     try {
-      api.awaitReady(clusterId, 3, patched.body().path("resourceVersion").asLong(), CONVERGE);
+      operations()
+          .run(
+              "shrink 4 -> 3",
+              "shrink",
+              4,
+              3,
+              () -> accepted(api.patch("/v1/clusters/" + clusterId, "{\"brokers\":3}", null)));
     } finally {
       watching.set(false);
       watcher.join();
@@ -481,6 +491,20 @@ class BalancerE2E {
 
   private String bootstrap() throws Exception {
     return api.get("/v1/clusters/" + clusterId).body().at("/status/bootstrap").asText();
+  }
+
+  /**
+   * Growing and shrinking under a second, RF 3 and min.insync.replicas=2 load, as lifecycle
+   * operations.
+   */
+  private OperationUnderLoad operations() throws Exception {
+    return new OperationUnderLoad(
+        api, clusterId, tenantClient(), InternalClient.properties(data, clusterId), CONVERGE);
+  }
+
+  private static long accepted(RestClient.Answer answer) {
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(202);
+    return answer.body().path("resourceVersion").asLong();
   }
 
   private Properties tenantClient() throws Exception {

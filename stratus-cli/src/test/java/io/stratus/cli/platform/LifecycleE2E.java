@@ -4,25 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stratus.api.StratusJson;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.TopicPartitionInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,14 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cluster lifecycle without downtime, as a user meets it through the REST API: a 3-broker cluster
- * created at Kafka 4.3.1 is restarted, upgraded to 4.4.0, grown to 4 brokers and shrunk back to 3
- * while an idempotent {@code acks=all} producer and a consumer run on a topic with RF 3 and {@code
- * min.insync.replicas=2}. After each operation every acknowledged record has been read exactly
- * once, no send failed, at most one broker was ever down, and the cluster is READY with no
- * under-replicated partition. Last, with one broker frozen by hand, a rolling restart waits and
- * says why instead of restarting another broker. The steps build on each other and share one
- * platform, so they run in order; each prints its duration and the producer's latency, which {@code
- * target/bench/lifecycle-e2e.json} keeps (figures, never asserted).
+ * created at Kafka 4.3.1 is restarted, then upgraded to 4.4.0, while an idempotent {@code acks=all}
+ * producer and a consumer run on a topic with RF 3 and {@code min.insync.replicas=2} ({@link
+ * OperationUnderLoad}); a second change while one runs is refused with 409. After each operation
+ * every acknowledged record has been read exactly once, no send failed, at most one broker was ever
+ * down, and the cluster is READY with no under-replicated partition. Last, with one broker frozen
+ * by hand, a rolling restart waits and says why instead of restarting another broker. Growing and
+ * shrinking under the same load are in {@link BalancerE2E}. The steps build on each other and share
+ * one platform, so they run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -50,8 +41,6 @@ class LifecycleE2E {
   private static final String FROM_VERSION = "4.3.1";
   private static final String TO_VERSION = "4.4.0";
   private static final Duration OPERATION = Duration.ofMinutes(6);
-  private static final long WARM_UP_RECORDS = 400;
-  private static final long PHASE_RECORDS = 2_000;
 
   @TempDir static Path temp;
   private Path data;
@@ -60,7 +49,7 @@ class LifecycleE2E {
   private String clusterId;
   private Properties tenant;
   private Properties internal;
-  private final List<ObjectNode> figures = new ArrayList<>();
+  private OperationUnderLoad operations;
 
   @BeforeAll
   void startPlatformAndCluster() throws Exception {
@@ -86,19 +75,11 @@ class LifecycleE2E {
             key.key(),
             key.secret());
     internal = InternalClient.properties(data, clusterId);
+    operations = new OperationUnderLoad(api, clusterId, tenant, internal, OPERATION);
   }
 
   @AfterAll
   void stopPlatform() throws Exception {
-    if (!figures.isEmpty()) {
-      ArrayNode all = StratusJson.mapper().createArrayNode();
-      figures.forEach(all::add);
-      Path out = Path.of("target", "bench", "lifecycle-e2e.json");
-      Files.createDirectories(out.getParent());
-      Files.writeString(
-          out, StratusJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(all));
-      System.out.println("lifecycle figures written to " + out.toAbsolutePath());
-    }
     if (platform != null && platform.isAlive()) {
       platform.stop();
     }
@@ -110,11 +91,22 @@ class LifecycleE2E {
     Map<Integer, Long> before = brokerPids();
 
     JsonNode cluster =
-        underLoad(
+        operations.run(
             "rolling restart",
             "restart",
             3,
-            () -> accepted(api.post("/v1/clusters/" + clusterId + "/restart", "")));
+            3,
+            () -> {
+              long version = accepted(api.post("/v1/clusters/" + clusterId + "/restart", ""));
+              RestClient.Answer second =
+                  api.patch("/v1/clusters/" + clusterId, "{\"brokers\":4}", null);
+              assertThat(second.status())
+                  .as("a second lifecycle change while the restart runs: " + second.body())
+                  .isEqualTo(409);
+              assertThat(second.body().path("type").asText()).endsWith("/cluster-busy");
+              System.out.println("rolling restart: a second change got " + second.body());
+              return version;
+            });
 
     Map<Integer, Long> after = brokerPids();
     for (Map.Entry<Integer, Long> broker : before.entrySet()) {
@@ -131,9 +123,10 @@ class LifecycleE2E {
     int levelBefore = metadataVersionLevel();
 
     JsonNode cluster =
-        underLoad(
+        operations.run(
             "upgrade " + FROM_VERSION + " -> " + TO_VERSION,
             "upgrade",
+            3,
             3,
             () ->
                 accepted(
@@ -157,49 +150,8 @@ class LifecycleE2E {
 
   @Test
   @Order(3)
-  void expandingAddsABrokerThatTheBalancerFills() throws Exception {
-    underLoad(
-        "expand 3 -> 4",
-        "expand",
-        4,
-        () -> accepted(api.patch("/v1/clusters/" + clusterId, "{\"brokers\":4}", null)));
-
-    try (Admin admin = Admin.create(internal)) {
-      long onNewBroker =
-          admin
-              .describeTopics(admin.listTopics().names().get())
-              .allTopicNames()
-              .get()
-              .values()
-              .stream()
-              .flatMap(topic -> topic.partitions().stream())
-              .filter(p -> p.replicas().stream().anyMatch(node -> node.id() == 3))
-              .count();
-      assertThat(onNewBroker).as("replicas on the new broker 3").isPositive();
-    }
-  }
-
-  @Test
-  @Order(4)
-  void shrinkingDrainsAndRemovesTheBrokerWithTheLeastData() throws Exception {
-    JsonNode cluster =
-        underLoad(
-            "shrink 4 -> 3",
-            "shrink",
-            3,
-            () -> accepted(api.patch("/v1/clusters/" + clusterId, "{\"brokers\":3}", null)));
-
-    List<Integer> ids = new ArrayList<>();
-    cluster.at("/status/brokers").forEach(broker -> ids.add(broker.path("id").asInt()));
-    assertThat(ids)
-        .as("the broker-only node goes; nodes 0 to 2 run the controller quorum")
-        .containsExactlyInAnyOrder(0, 1, 2);
-  }
-
-  @Test
-  @Order(5)
   void withABrokerDownByHandARollingRestartWaitsAndSaysWhy() throws Exception {
-    createTopic("gate");
+    operations.createTopic("gate");
     Map<Integer, Long> before = brokerPids();
     long frozen = before.get(2);
     signal("STOP", frozen);
@@ -235,8 +187,8 @@ class LifecycleE2E {
       assertThat(waiting.at("/status/phase").asText()).isEqualTo("UPDATING");
       assertThat(waiting.at("/status/operation/kind").asText()).isEqualTo("restart");
       await("no broker restarted while broker 2 is down")
-          .during(Duration.ofSeconds(20))
-          .atMost(Duration.ofSeconds(30))
+          .during(Duration.ofSeconds(10))
+          .atMost(Duration.ofSeconds(20))
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> brokerPids().equals(before));
     } finally {
@@ -259,110 +211,12 @@ class LifecycleE2E {
             cluster.at("/status/operation").isNull()
                 || cluster.at("/status/operation").isMissingNode())
         .isTrue();
-    assertThat(underReplicated()).isEmpty();
-  }
-
-  /**
-   * Runs one operation while records flow: a warm-up, a phase before, the operation (until the
-   * cluster is READY again at the version it returns, with no operation left), a phase after; then
-   * checks delivery, availability and replication, and records the figures.
-   */
-  private JsonNode underLoad(String name, String topic, int brokersAfter, Callable<Long> operation)
-      throws Exception {
-    createTopic(topic);
-    JsonNode cluster;
-    LoadReport report;
-    long millis;
-    try (ContinuousLoad load = ContinuousLoad.start(tenant, topic);
-        BrokerAvailabilityWatch watch =
-            BrokerAvailabilityWatch.start(internal, brokerPids().size())) {
-      awaitAcknowledged(load, WARM_UP_RECORDS);
-      load.phase("before");
-      awaitAcknowledged(load, WARM_UP_RECORDS + PHASE_RECORDS);
-      load.phase("during");
-      long start = System.nanoTime();
-      long version = operation.call();
-      cluster = awaitSettled(version, brokersAfter);
-      millis = (System.nanoTime() - start) / 1_000_000;
-      watch.expect(brokersAfter);
-      load.phase("after");
-      long acknowledged = load.progress().acknowledged();
-      awaitAcknowledged(load, acknowledged + 400);
-      report = load.stopAndVerify(Duration.ofMinutes(2));
-      System.out.println(name + ": " + millis + " ms; " + report.describe());
-      System.out.println(name + ": " + watch.describe());
-      assertThat(watch.maxDown())
-          .as("brokers down at the same time during " + name)
-          .isLessThanOrEqualTo(1);
-      figures.add(figure(name, millis, report, watch.maxDown()));
-    }
-    assertThat(report.readToEnd()).as(report.describe()).isTrue();
-    assertThat(report.lost()).as("acknowledged records never read: " + report.describe()).isZero();
-    assertThat(report.duplicated()).as("records read twice: " + report.describe()).isZero();
-    assertThat(report.failedSends())
-        .as("sends failed after retries: " + report.describe())
-        .isZero();
-    assertThat(report.acknowledged()).isPositive();
-    assertThat(cluster.at("/status/phase").asText()).isEqualTo("READY");
-    assertThat(underReplicated()).as("under-replicated partitions after " + name).isEmpty();
-    return cluster;
-  }
-
-  /** Waits until the cluster is READY at {@code version} with its brokers and no operation. */
-  private JsonNode awaitSettled(long version, int brokers) {
-    api.awaitIdle(clusterId, OPERATION);
-    return api.awaitReady(clusterId, brokers, version, OPERATION);
-  }
-
-  private static void awaitAcknowledged(ContinuousLoad load, long records) {
-    await(records + " records acknowledged")
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofMillis(200))
-        .until(() -> load.progress().acknowledged() >= records);
+    assertThat(operations.underReplicated()).isEmpty();
   }
 
   private static long accepted(RestClient.Answer answer) {
     assertThat(answer.status()).as(answer.body().toString()).isEqualTo(202);
     return answer.body().path("resourceVersion").asLong();
-  }
-
-  private void createTopic(String topic) throws Exception {
-    try (Admin admin = Admin.create(tenant)) {
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic(topic, 6, (short) 3).configs(Map.of("min.insync.replicas", "2"))))
-          .all()
-          .get();
-      await(topic + " has a leader and a full ISR on every partition")
-          .atMost(Duration.ofMinutes(1))
-          .pollInterval(Duration.ofMillis(500))
-          .ignoreExceptions()
-          .untilAsserted(
-              () -> {
-                TopicDescription description =
-                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-                for (TopicPartitionInfo partition : description.partitions()) {
-                  assertThat(partition.leader()).isNotNull();
-                  assertThat(partition.isr()).hasSameSizeAs(partition.replicas());
-                }
-              });
-    }
-  }
-
-  private List<TopicPartition> underReplicated() throws Exception {
-    try (Admin admin = Admin.create(internal)) {
-      List<TopicPartition> under = new ArrayList<>();
-      for (Map.Entry<String, TopicDescription> topic :
-          admin.describeTopics(admin.listTopics().names().get()).allTopicNames().get().entrySet()) {
-        for (TopicPartitionInfo partition : topic.getValue().partitions()) {
-          if (partition.isr().size() < partition.replicas().size()) {
-            under.add(new TopicPartition(topic.getKey(), partition.partition()));
-          }
-        }
-      }
-      return under;
-    }
   }
 
   private int metadataVersionLevel() throws Exception {
@@ -397,29 +251,6 @@ class LifecycleE2E {
   private static void signal(String signal, long pid) throws Exception {
     Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
     assertThat(kill.waitFor()).as("kill -%s %d", signal, pid).isZero();
-  }
-
-  private static ObjectNode figure(String name, long millis, LoadReport report, int maxDown) {
-    ObjectNode figure = StratusJson.mapper().createObjectNode();
-    figure.put("operation", name);
-    figure.put("durationMillis", millis);
-    figure.put("acknowledged", report.acknowledged());
-    figure.put("lost", report.lost());
-    figure.put("duplicated", report.duplicated());
-    figure.put("failedSends", report.failedSends());
-    figure.put("maxBrokersDown", maxDown);
-    for (String phase : List.of("before", "during", "after")) {
-      PhaseLatency latency = report.latency(phase);
-      ObjectNode node = figure.putObject(phase);
-      node.put("records", latency.count());
-      node.put("p50Millis", latency.p50Millis());
-      node.put("p99Millis", latency.p99Millis());
-      node.put("maxMillis", latency.maxMillis());
-      ProducerLatency producer = report.producerLatency(phase);
-      node.put("requestLatencyAvgMillis", producer.requestLatencyAvgMillis());
-      node.put("requestLatencyMaxMillis", producer.requestLatencyMaxMillis());
-    }
-    return figure;
   }
 
   private static int freePort() throws Exception {
