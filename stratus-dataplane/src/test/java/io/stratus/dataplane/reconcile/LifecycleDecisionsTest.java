@@ -247,15 +247,7 @@ class LifecycleDecisionsTest {
   @Test
   void shrinkingRemovesTheBrokerWithTheLeastData() {
     Observation seen =
-        new Observation(
-                desired(spec(4, "4.4.0", Map.of())),
-                Optional.of(layout(5, "4.4.0", 0, Map.of())),
-                alive(5),
-                Optional.of(Set.of(0, 1, 2, 3, 4)),
-                Optional.of(Map.of(new TopicPartition("orders", 0), List.of(3, 0, 1))),
-                Set.of(),
-                Set.of(),
-                true)
+        shrinking(4, 5, Map.of(new TopicPartition("orders", 0), List.of(3, 0, 1)))
             .with(shrinking(Map.of(0, 10L, 1, 10L, 2, 10L, 3, 500L, 4, 900L), Set.of(), 10_000L));
 
     Decision decision = ClusterDecider.decide(seen);
@@ -267,15 +259,7 @@ class LifecycleDecisionsTest {
   @Test
   void aBrokerAlreadyCordonedStaysTheOneRemoved() {
     Observation seen =
-        new Observation(
-                desired(spec(4, "4.4.0", Map.of())),
-                Optional.of(layout(5, "4.4.0", 0, Map.of())),
-                alive(5),
-                Optional.of(Set.of(0, 1, 2, 3, 4)),
-                Optional.of(Map.of(new TopicPartition("orders", 0), List.of(4, 0, 1))),
-                Set.of(),
-                Set.of(),
-                true)
+        shrinking(4, 5, Map.of(new TopicPartition("orders", 0), List.of(4, 0, 1)))
             .with(shrinking(Map.of(3, 5L, 4, 900L), Set.of(4), 10_000L));
 
     assertThat(ClusterDecider.decide(seen).steps()).containsExactly(new Step.DrainBroker(4));
@@ -284,15 +268,7 @@ class LifecycleDecisionsTest {
   @Test
   void aShrinkTheRemainingBrokersCouldNotHoldIsRefused() {
     Observation seen =
-        new Observation(
-                desired(spec(3, "4.4.0", Map.of())),
-                Optional.of(layout(4, "4.4.0", 0, Map.of())),
-                alive(4),
-                Optional.of(Set.of(0, 1, 2, 3)),
-                Optional.of(Map.of(new TopicPartition("orders", 0), List.of(3))),
-                Set.of(),
-                Set.of(),
-                true)
+        shrinking(3, 4, Map.of(new TopicPartition("orders", 0), List.of(3)))
             .with(shrinking(Map.of(0, 900L, 1, 900L, 2, 900L, 3, 800L), Set.of(), 1_000L));
 
     Decision decision = ClusterDecider.decide(seen);
@@ -409,6 +385,21 @@ class LifecycleDecisionsTest {
         Map.of(),
         Set.of(),
         Long.MAX_VALUE);
+  }
+
+  /** A ready cluster of {@code nodes} asked to have {@code wanted} brokers. */
+  private static Observation shrinking(
+      int wanted, int nodes, Map<TopicPartition, List<Integer>> assignments) {
+    ClusterLayout layout = layout(nodes, "4.4.0", 0, Map.of());
+    return new Observation(
+        desired(spec(wanted, "4.4.0", Map.of())),
+        Optional.of(layout),
+        alive(nodes),
+        Optional.of(new java.util.TreeSet<>(alive(nodes).keySet())),
+        Optional.of(assignments),
+        Set.of(),
+        Set.of(),
+        true);
   }
 
   private static LifecycleFacts shrinking(
