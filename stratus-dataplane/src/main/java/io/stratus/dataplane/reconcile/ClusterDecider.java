@@ -4,6 +4,7 @@ import static io.stratus.dataplane.reconcile.Decision.ids;
 
 import io.stratus.api.ClusterPhase;
 import io.stratus.api.ClusterSpec;
+import io.stratus.api.KafkaVersionOrder;
 import io.stratus.api.OperationKind;
 import io.stratus.dataplane.kafka.MetadataVersionLevels;
 import io.stratus.dataplane.substrate.ClusterLayout;

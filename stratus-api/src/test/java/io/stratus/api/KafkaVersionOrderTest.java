@@ -1,4 +1,4 @@
-package io.stratus.dataplane.reconcile;
+package io.stratus.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
